@@ -1,0 +1,51 @@
+# Every target sets up the environment first, from the committed uv.lock.
+# A fresh machine needs only git, make and python3 (>= 3.10).
+
+PYTHON      ?= python3
+UV_VERSION  := 0.13.8
+UV          := .cache/uv/bin/uv
+VENV        := .venv
+BIN         := $(VENV)/bin
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONHASHSEED := 0
+# Dates in the built site (sitemap) come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: env serve build test lint bench clean help
+
+help:
+	@echo "make serve   the site on http://127.0.0.1:8000, rebuilt as you edit"
+	@echo "make test    lint, unit tests, page snippets, notebooks, strict build"
+	@echo "make build   the site into site/ (mkdocs build --strict)"
+	@echo "make bench   clean and no-op build times"
+	@echo "make clean   remove generated files and caches"
+
+$(UV):
+	$(PYTHON) -m venv .cache/uv
+	.cache/uv/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+env: $(UV)
+	$(UV) sync --frozen --quiet --python "$(PYTHON)"
+
+serve: env
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: env
+	$(BIN)/mkdocs build --strict
+
+lint: env
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/actionlint
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: env
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf site .cache/figures .cache/notebooks .pytest_cache .ruff_cache .hypothesis .coverage
