@@ -1,0 +1,123 @@
+"""The figure pipeline in tools/figures.py: cached, reproducible, loud on failure."""
+
+from pathlib import Path
+
+import figures
+import pytest
+
+GOOD = '''"""A line."""
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots()
+ax.plot([0, 1], [0, {slope}])
+'''
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    scripts, package, cache = tmp_path / "figures", tmp_path / "pkg", tmp_path / "cache"
+    scripts.mkdir()
+    package.mkdir()
+    (package / "mod.py").write_text("X = 1\n")
+    (scripts / "plot_a.py").write_text(GOOD.format(slope=1))
+    (scripts / "plot_b.py").write_text(GOOD.format(slope=2))
+    return scripts, package, cache
+
+
+@pytest.fixture
+def worker_calls(monkeypatch):
+    calls: list[list[str]] = []
+    real = figures._run_worker
+
+    def spy(out_dir, scripts):
+        calls.append(sorted(s.name for s in scripts))
+        real(out_dir, scripts)
+
+    monkeypatch.setattr(figures, "_run_worker", spy)
+    return calls
+
+
+def test_each_script_gives_a_light_and_a_dark_svg(project):
+    built = figures.build_figures(*project)
+    assert [f.name for f in built] == ["plot_a", "plot_b"]
+    for figure in built:
+        assert set(figure.svgs) == {"light", "dark"}
+        for svg in figure.svgs.values():
+            assert svg.read_text().lstrip().startswith("<?xml")
+    light, dark = built[0].svgs["light"], built[0].svgs["dark"]
+    assert light.read_bytes() != dark.read_bytes()
+
+
+def test_unchanged_build_runs_nothing_and_a_change_runs_only_that_script(
+    project, worker_calls
+):
+    scripts, package, _ = project
+    figures.build_figures(*project)
+    figures.build_figures(*project)
+    assert worker_calls == [["plot_a.py", "plot_b.py"]]
+
+    (scripts / "plot_b.py").write_text(GOOD.format(slope=3))
+    figures.build_figures(*project)
+    assert worker_calls[-1] == ["plot_b.py"]
+
+    (package / "mod.py").write_text("X = 2\n")
+    figures.build_figures(*project)
+    assert worker_calls[-1] == ["plot_a.py", "plot_b.py"]
+
+
+def test_rendering_is_byte_identical(project, tmp_path):
+    scripts, package, _ = project
+    first = figures.build_figures(scripts, package, tmp_path / "one")
+    second = figures.build_figures(scripts, package, tmp_path / "two")
+    for a, b in zip(first, second, strict=True):
+        for theme in figures.THEMES:
+            assert a.svgs[theme].read_bytes() == b.svgs[theme].read_bytes()
+
+
+def test_a_failing_script_is_named_with_its_traceback(project):
+    scripts, _, _ = project
+    (scripts / "plot_c.py").write_text("import numpy\nraise ValueError('bad data')\n")
+    with pytest.raises(figures.FigureError) as error:
+        figures.build_figures(*project)
+    message = str(error.value)
+    assert "plot_c.py" in message
+    assert "Traceback" in message
+    assert "ValueError: bad data" in message
+
+
+def test_a_script_without_fig_is_an_error(project):
+    scripts, _, _ = project
+    (scripts / "plot_c.py").write_text("x = 1\n")
+    with pytest.raises(figures.FigureError, match="global `fig`"):
+        figures.build_figures(*project)
+
+
+def test_a_failed_script_is_retried_on_the_next_build(project):
+    scripts, _, _ = project
+    (scripts / "plot_c.py").write_text("raise RuntimeError('first try')\n")
+    with pytest.raises(figures.FigureError):
+        figures.build_figures(*project)
+    (scripts / "plot_c.py").write_text(GOOD.format(slope=5))
+    assert [f.name for f in figures.build_figures(*project)][-1] == "plot_c"
+
+
+def test_figure_reference_becomes_light_and_dark_images():
+    page = "Text\n\n![A rising line](figures/plot_a.svg)\n"
+    out = figures.expand_figure_refs(page, {"plot_a"}, "page.md")
+    assert "![A rising line](figures/plot_a.svg#only-light)" in out
+    assert "![A rising line](figures/plot_a-dark.svg#only-dark)" in out
+
+
+def test_figure_reference_from_a_subfolder_keeps_its_path():
+    out = figures.expand_figure_refs("![Alt](../figures/plot_a.svg)", {"plot_a"}, "x")
+    assert "](../figures/plot_a-dark.svg#only-dark)" in out
+
+
+def test_figure_without_alt_text_is_an_error():
+    with pytest.raises(figures.FigureError, match="needs alt text"):
+        figures.expand_figure_refs("![](figures/plot_a.svg)", {"plot_a"}, "page.md")
+
+
+def test_figure_without_a_script_is_an_error():
+    with pytest.raises(figures.FigureError, match=r"no script docs/figures/plot_z\.py"):
+        figures.expand_figure_refs("![Alt](figures/plot_z.svg)", {"plot_a"}, "page.md")

@@ -1,0 +1,201 @@
+"""Figure scripts to SVG files: cached, byte-reproducible, light and dark.
+
+Every ``docs/figures/plot_<what>.py`` builds one Matplotlib figure and leaves
+it in a global named ``fig``. This module runs each script once per palette
+(``light`` and ``dark``), saves deterministic SVGs into a cache directory,
+and runs a script again only when its own source, this file, or the library
+it plots (``src/handgrad``) changed.
+
+Nothing here knows about MkDocs: the site's hook calls :func:`build_figures`
+and publishes the files it returns, and :func:`expand_figure_refs` turns one
+Markdown image into a light and a dark variant.
+
+Run as a script, this module is the worker that renders the stale figures in
+a fresh Python process, so a page never shows a figure drawn by an old copy
+of the library:
+
+    python tools/figures.py OUT_DIR SCRIPT [SCRIPT ...]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from cycler import cycler
+
+THEMES = ("light", "dark")
+
+# Colours that read well on Material's light (white) and dark (slate) pages.
+_PALETTES = {
+    "light": {
+        "ink": "#1f2328",
+        "grid": "#d0d7de",
+        "cycle": ["#1f5fbf", "#c2410c", "#15803d", "#7e22ce", "#a16207", "#be185d"],
+    },
+    "dark": {
+        "ink": "#e6edf3",
+        "grid": "#3d444d",
+        "cycle": ["#6cb6ff", "#ffa657", "#56d364", "#d2a8ff", "#e3b341", "#ff7eb6"],
+    },
+}
+
+
+class FigureError(RuntimeError):
+    """A figure script failed, or a page refers to a figure badly."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: its name (``plot_<what>``) and an SVG file per theme."""
+
+    name: str
+    svgs: dict[str, Path]
+
+
+def svg_name(name: str, theme: str) -> str:
+    """File name of a figure's SVG in one theme: ``plot_x.svg``, ``plot_x-dark.svg``."""
+    return f"{name}.svg" if theme == "light" else f"{name}-{theme}.svg"
+
+
+def style(theme: str) -> dict[str, object]:
+    """Matplotlib rcParams for one theme, including what makes SVGs reproducible."""
+    colours = _PALETTES[theme]
+    ink = colours["ink"]
+    return {
+        "axes.prop_cycle": cycler(color=colours["cycle"]),
+        "axes.edgecolor": ink,
+        "axes.labelcolor": ink,
+        "axes.titlecolor": ink,
+        "axes.facecolor": "none",
+        "axes.grid": True,
+        "grid.color": colours["grid"],
+        "grid.linewidth": 0.6,
+        "figure.facecolor": "none",
+        "figure.figsize": (6.4, 3.6),
+        "font.size": 11,
+        "legend.frameon": False,
+        "legend.labelcolor": ink,
+        "savefig.transparent": True,
+        "text.color": ink,
+        "xtick.color": ink,
+        "ytick.color": ink,
+        # Reproducible SVG: fixed ids, text drawn as paths (no font needed).
+        "svg.hashsalt": "handgrad",
+        "svg.fonttype": "path",
+    }
+
+
+def digest(script: Path, package_dir: Path) -> str:
+    """Hash of everything a figure depends on: its script, this module, the package."""
+    h = hashlib.sha256()
+    for path in [script, Path(__file__), *sorted(package_dir.rglob("*.py"))]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[Figure]:
+    """Render every ``plot_*.py`` in ``script_dir`` that is not already cached.
+
+    Returns one :class:`Figure` per script, stale or not. Raises
+    :class:`FigureError` with the script's name and traceback if one fails.
+    """
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    figures, stale = [], []
+    for script in sorted(script_dir.glob("plot_*.py")):
+        name = script.stem
+        fig = Figure(name, {t: cache_dir / svg_name(name, t) for t in THEMES})
+        figures.append(fig)
+        stamp = cache_dir / f"{name}.sha256"
+        key = digest(script, package_dir)
+        fresh = stamp.is_file() and stamp.read_text() == key
+        if not (fresh and all(p.is_file() for p in fig.svgs.values())):
+            stale.append((script, stamp, key))
+    if stale:
+        _run_worker(cache_dir, [script for script, _, _ in stale])
+        for _, stamp, key in stale:
+            stamp.write_text(key)
+    return figures
+
+
+def _run_worker(out_dir: Path, scripts: list[Path]) -> None:
+    done = subprocess.run(
+        [sys.executable, __file__, str(out_dir), *map(str, scripts)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise FigureError(done.stderr.strip() or done.stdout.strip())
+
+
+_FIGURE_REF = re.compile(
+    r"!\[(?P<alt>[^\]]*)\]\((?P<dir>(?:\.\./)*figures/)(?P<name>plot_\w+)\.svg\)"
+    r"(?P<attrs>\{[^}\n]*\})?"
+)
+
+
+def expand_figure_refs(markdown: str, known: set[str], where: str) -> str:
+    """Turn ``![alt](figures/plot_x.svg)`` into a light and a dark image.
+
+    Material shows ``#only-light`` images in the light palette and
+    ``#only-dark`` ones in the dark palette. Raises :class:`FigureError` for
+    a figure with no script or an image with no alt text.
+    """
+
+    def expand(match: re.Match[str]) -> str:
+        alt, folder, name = match["alt"].strip(), match["dir"], match["name"]
+        attrs = match["attrs"] or ""
+        if name not in known:
+            raise FigureError(f"{where}: no script docs/figures/{name}.py for {name}")
+        if not alt:
+            raise FigureError(f"{where}: figure {name} needs alt text")
+        return "".join(
+            f"![{alt}]({folder}{svg_name(name, t)}#only-{t}){attrs}" for t in THEMES
+        )
+
+    return _FIGURE_REF.sub(expand, markdown)
+
+
+def _render(out_dir: Path, scripts: list[Path]) -> int:
+    """The worker: run each script per theme and save its ``fig`` as SVG."""
+    import runpy
+    import traceback
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    for script in scripts:
+        for theme in THEMES:
+            try:
+                with plt.rc_context(style(theme)):
+                    namespace = runpy.run_path(str(script), run_name="__figure__")
+                    fig = namespace.get("fig")
+                    if not isinstance(fig, matplotlib.figure.Figure):
+                        raise TypeError(
+                            "expected a global `fig` holding a matplotlib Figure, "
+                            f"got {type(fig).__name__}"
+                        )
+                    target = out_dir / svg_name(script.stem, theme)
+                    fig.savefig(target, format="svg", metadata={"Date": None})
+            except Exception:
+                print(
+                    f"figure script {script} failed ({theme} theme):", file=sys.stderr
+                )
+                traceback.print_exc()
+                return 1
+            finally:
+                plt.close("all")
+    return 0
+
+
+if __name__ == "__main__":
+    out, *paths = sys.argv[1:]
+    sys.exit(_render(Path(out), [Path(p) for p in paths]))

@@ -1,0 +1,125 @@
+"""Render TeX to HTML at build time with the vendored KaTeX, so pages ship no
+math JavaScript.
+
+KaTeX is plain JavaScript with no DOM needs, so its ``renderToString`` runs in
+QuickJS, a small JavaScript engine embedded in Python (the ``quickjs``
+package). The engine is started once per process, on first use, from
+``tools/katex/katex.min.js`` (fetched by ``tools/vendor_katex.sh``); each
+formula then takes about a millisecond, and a cache keyed by the TeX source
+makes repeats free. The pages only need KaTeX's CSS and woff2 fonts, and
+``katex-fit.css`` for wide display maths, all in ``docs/assets/katex/``.
+
+Every formula is rendered as HTML for the eye plus MathML for screen readers,
+and any error fails the build instead of leaving red TeX on the page:
+
+- ``throwOnError``: a parse error (``\\frac{1}{``, an undefined ``\\foo``)
+  raises instead of rendering the source in red.
+- ``strict: "error"``: input that KaTeX accepts but LaTeX would reject or read
+  differently (a ``%`` comment running to the end of the formula, accented
+  letters such as ``é`` outside ``\\text{}``, Unicode symbols KaTeX has no
+  glyph for, the ``\\html...`` extensions) raises too. Ordinary LaTeX such as
+  ``\\text{}``, ``\\tfrac``, ``\\operatorname`` or ``aligned`` is untouched.
+- ``trust``: commands that need trust (``\\href``, ``\\url``,
+  ``\\includegraphics``, which would make the page fetch an image) raise;
+  merely untrusted, KaTeX renders them as red text without an error.
+
+Nothing here knows about MkDocs: ``render_arithmatex_html`` takes a page's
+HTML as produced by ``pymdownx.arithmatex`` with ``generic: true`` and returns
+it with the maths rendered, so any generator that runs Python-Markdown can
+call it.
+"""
+
+import functools
+import re
+from html import unescape
+from pathlib import Path
+
+import quickjs
+
+KATEX_JS = Path(__file__).resolve().parent / "katex" / "katex.min.js"
+
+# A JS function around katex.renderToString; the TeX and the display flag
+# reach it as arguments, never pasted into source code.
+_RENDER_JS = """
+function renderTex(tex, displayMode) {
+  return katex.renderToString(tex, {
+    displayMode: displayMode,
+    output: "htmlAndMathml",
+    throwOnError: true,
+    strict: "error",
+    trust: function (context) {
+      throw new katex.ParseError(context.command + " is not allowed: it needs trust");
+    },
+  });
+}
+"""
+
+# What pymdownx.arithmatex (generic: true) emits, its TeX HTML-escaped:
+#   inline   <span class="arithmatex">\(TeX\)</span>
+#   display  <div class="arithmatex">\[TeX\]</div>
+# (a `math` fence may add an id and further classes to the div). The TeX is
+# escaped, so it holds no "<" and the first closing tag ends the element.
+_ARITHMATEX = re.compile(
+    r'<(?P<tag>span|div)(?P<attrs>[^>]*\sclass="(?:[^"]*\s)?arithmatex(?:\s[^"]*)?"'
+    r"[^>]*)>(?P<body>.*?)</(?P=tag)>",
+    re.DOTALL,
+)
+_DELIMITERS = {"span": (r"\(", r"\)"), "div": (r"\[", r"\]")}
+
+
+class MathError(ValueError):
+    """A formula that KaTeX cannot render.
+
+    The message names the TeX and KaTeX's reason; ``tex`` and ``reason`` hold
+    them apart so that a caller can add the page's name.
+    """
+
+    def __init__(self, tex: str, reason: str) -> None:
+        super().__init__(f"cannot render TeX {tex!r}: {reason}")
+        self.tex = tex
+        self.reason = reason
+
+
+@functools.cache
+def _katex() -> quickjs.Function:
+    # quickjs.Function keeps the JS engine on one thread of its own, which
+    # QuickJS requires, whichever thread calls render_tex.
+    return quickjs.Function("renderTex", KATEX_JS.read_text("utf-8") + _RENDER_JS)
+
+
+@functools.lru_cache(maxsize=4096)
+def render_tex(tex: str, *, display: bool) -> str:
+    """Return KaTeX's HTML (with MathML) for ``tex``, in display or inline mode.
+
+    Raises MathError when KaTeX cannot render the formula.
+    """
+    try:
+        return _katex()(tex, display)
+    except quickjs.JSException as error:
+        # The first line is KaTeX's message; a JS stack trace follows it.
+        reason = str(error).splitlines()[0].removeprefix("ParseError: ")
+        raise MathError(tex, reason) from None
+
+
+def render_arithmatex_html(html: str) -> str:
+    """Replace each arithmatex element in ``html`` by its KaTeX rendering.
+
+    The element keeps its tag and attributes, so its ``arithmatex`` class
+    stays; its content, ``\\(TeX\\)`` or ``\\[TeX\\]``, becomes KaTeX's HTML.
+    Everything outside these elements is returned unchanged. Raises MathError
+    for the first formula KaTeX cannot render.
+    """
+
+    def render(match: re.Match[str]) -> str:
+        tag, attrs, body = match["tag"], match["attrs"], match["body"]
+        opening, closing = _DELIMITERS[tag]
+        if not (body.startswith(opening) and body.endswith(closing)):
+            raise MathError(
+                unescape(body),
+                f"an arithmatex <{tag}> must hold {opening}TeX{closing}"
+                " (is arithmatex set to generic: true?)",
+            )
+        tex = unescape(body[len(opening) : -len(closing)]).strip()
+        return f"<{tag}{attrs}>{render_tex(tex, display=tag == 'div')}</{tag}>"
+
+    return _ARITHMATEX.sub(render, html)

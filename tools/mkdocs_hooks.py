@@ -1,0 +1,90 @@
+"""MkDocs glue: the only file in the project that knows about MkDocs.
+
+Each hook hands the work to a generator-independent module in ``tools/``:
+
+- ``on_config``: key the notebook cache by the library's sources as well, so
+  a change in ``src/`` re-executes the notebooks (mkdocs-jupyter's own cache
+  key looks only at the notebook).
+- ``on_files``: run the figure scripts that changed (``figures.py``) and
+  publish their SVGs, without writing anything into ``docs/``.
+- ``on_page_markdown``: turn each figure reference into a light and a dark
+  image.
+- ``on_page_content``: render every formula with KaTeX at build time
+  (``mathrender.py``), so pages ship no maths JavaScript; on notebook pages,
+  also drop nbconvert's remote scripts and random ids (``notebook_html.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+TOOLS = Path(__file__).resolve().parent
+ROOT = TOOLS.parent
+PACKAGE = ROOT / "src" / "handgrad"
+CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache"))
+
+sys.path.insert(0, str(TOOLS))
+import figures  # noqa: E402
+import mathrender  # noqa: E402
+import notebook_html  # noqa: E402
+
+_known_figures: set[str] = set()
+
+
+def _package_digest() -> str:
+    h = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        h.update(path.relative_to(PACKAGE).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def on_config(config):
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None:
+        notebooks = CACHE / "notebooks"
+        current = notebooks / _package_digest()
+        if notebooks.is_dir():  # drop caches made with older library sources
+            for old in notebooks.iterdir():
+                if old != current:
+                    shutil.rmtree(old, ignore_errors=True)
+        jupyter.config["cache_dir"] = str(current)
+    return config
+
+
+def on_files(files, config):
+    docs = Path(config["docs_dir"])
+    try:
+        built = figures.build_figures(docs / "figures", PACKAGE, CACHE / "figures")
+    except figures.FigureError as error:
+        raise PluginError(f"a figure failed to build:\n{error}") from None
+    _known_figures.clear()
+    for figure in built:
+        _known_figures.add(figure.name)
+        for theme, svg in figure.svgs.items():
+            uri = f"figures/{figures.svg_name(figure.name, theme)}"
+            files.append(File.generated(config, uri, abs_src_path=str(svg)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return figures.expand_figure_refs(markdown, _known_figures, page.file.src_uri)
+    except figures.FigureError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_content(html, page, config, files):
+    try:
+        if page.file.src_uri.endswith(".py"):  # a notebook, rendered by nbconvert
+            return notebook_html.clean_notebook_html(html)
+        return mathrender.render_arithmatex_html(html)
+    except mathrender.MathError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None

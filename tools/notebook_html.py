@@ -1,0 +1,56 @@
+"""Make a notebook page, as nbconvert renders it, fit a self-contained site.
+
+nbconvert's HTML for a notebook carries three things this site cannot ship:
+
+- a ``<script>`` that loads MathJax from a CDN, and one that imports Mermaid
+  from a CDN when a page has a diagram: we render maths at build time instead
+  (``mathrender.py``) and use no diagrams in notebooks;
+- ``$...$`` and ``$$...$$`` maths in Markdown cells, left for that MathJax;
+- random cell ids (``id="cell-id=3f9a1c2e"``), new at every conversion of a
+  text notebook, which would make two builds of the site differ.
+
+:func:`clean_notebook_html` fixes all three. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from mathrender import render_tex
+
+_MATHJAX = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S
+)
+_MERMAID = re.compile(
+    r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S
+)
+_CELL_ID = re.compile(r'id="cell-id=[0-9a-f-]+"')
+# Maths is looked for only outside code, outputs, scripts and styles.
+_SKIP = re.compile(r"(<(pre|code|script|style|textarea)\b.*?</\2>)", re.S | re.I)
+_DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
+_INLINE = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$(?!\$)")
+
+
+def clean_notebook_html(html: str) -> str:
+    """Drop remote scripts, number the cells, render ``$`` maths with KaTeX."""
+    html = _MERMAID.sub("", _MATHJAX.sub("", html))
+    counter = iter(range(1, 1_000_000))
+    html = _CELL_ID.sub(lambda _: f'id="nb-cell-{next(counter)}"', html)
+    return _render_outside_code(html)
+
+
+def _render_outside_code(html: str) -> str:
+    pieces, last = [], 0
+    for match in _SKIP.finditer(html):
+        pieces += [_render_dollars(html[last : match.start()]), match.group(0)]
+        last = match.end()
+    pieces.append(_render_dollars(html[last:]))
+    return "".join(pieces)
+
+
+def _render_dollars(text: str) -> str:
+    text = _DISPLAY.sub(
+        lambda m: render_tex(unescape(m[1]).strip(), display=True), text
+    )
+    return _INLINE.sub(lambda m: render_tex(unescape(m[1]), display=False), text)
