@@ -14,21 +14,31 @@ export PYTHONHASHSEED := 0
 # Dates in the built site (sitemap) come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: env serve build test lint bench clean help
+.PHONY: env torch serve build test lint bench clean help
 
 help:
 	@echo "make serve   the site on http://127.0.0.1:8000, rebuilt as you edit"
 	@echo "make test    lint, unit tests, page snippets, notebooks, strict build"
 	@echo "make build   the site into site/ (mkdocs build --strict)"
-	@echo "make bench   clean and no-op build times"
+	@echo "make bench   build times; handgrad against PyTorch (needs make torch)"
+	@echo "make torch   add PyTorch (CPU) to .venv for the comparison tests"
 	@echo "make clean   remove generated files and caches"
 
 $(UV):
 	$(PYTHON) -m venv .cache/uv
 	.cache/uv/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
+# --inexact keeps what `make torch` added, which the lock does not hold.
 env: $(UV)
-	$(UV) sync --frozen --quiet --python "$(PYTHON)"
+	$(UV) sync --frozen --inexact --quiet --python "$(PYTHON)"
+
+# Optional: PyTorch, the independent autodiff the tests compare against (they
+# skip with a reason without it). pip, not uv: pip finds the CPU build that
+# machines here keep on disk; elsewhere it downloads torch from PyPI.
+TORCH_VERSION := $(shell sed -n 's/^torch = \["torch==\(.*\)"\]/\1/p' pyproject.toml)
+torch: env
+	$(BIN)/python -c "import torch" 2>/dev/null || \
+	  $(PYTHON) -m pip --python $(BIN)/python install --quiet "torch==$(TORCH_VERSION)"
 
 serve: env
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000

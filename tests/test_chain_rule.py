@@ -74,7 +74,7 @@ def test_functions_work_elementwise_on_arrays():
 
 
 def test_text_input_names_the_argument():
-    with pytest.raises(TypeError, match="w must be a number"):
+    with pytest.raises(TypeError, match="w must be numbers"):
         cr.height("seventy")
 
 

@@ -4,6 +4,29 @@ The library behind the course pages. Each module holds one idea, and every
 function sits beside its derivative:
 
 - :mod:`handgrad.chain_rule` — the worked examples of the chain rule.
+- :mod:`handgrad.linear` — a straight line, its losses and their gradients,
+  and the closed-form least-squares fit.
+- :mod:`handgrad.descent` — gradient descent on the line, with its history.
+- :mod:`handgrad.activations` — sigmoid, ReLU, tanh and identity, each
+  beside its derivative.
+- :mod:`handgrad.losses` — mean squared error beside its gradient.
+- :mod:`handgrad.two_two_one` — the 2-2-1 sigmoid network, step by step.
+- :mod:`handgrad.network` — a fully connected network of any layer sizes.
+- :mod:`handgrad.gradcheck` — central differences and relative error.
+- :mod:`handgrad.data` — the small seeded data sets the pages use.
+
+Shape convention
+----------------
+One convention holds everywhere in the package and on every page:
+**samples are rows**. A batch of ``m`` samples with ``n`` features is an
+array ``X`` of shape ``(m, n)``; a layer with ``n_in`` inputs and ``n_out``
+units has weights ``W`` of shape ``(n_in, n_out)`` and biases ``b`` of
+shape ``(n_out,)``, and computes ``Z = X @ W + b`` of shape ``(m, n_out)``.
+A gradient always has the shape of the thing it is the gradient with
+respect to: ``dC_dW`` is ``(n_in, n_out)``, like ``W``.
+
+Arrays are float64 unless a function says otherwise. Bad input raises
+``TypeError`` or ``ValueError`` naming the argument.
 """
 
 __version__ = "0.1.0"

@@ -18,6 +18,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from handgrad._validate import as_array
+
 __all__ = [
     "dh_dw",
     "ds_dh",
@@ -34,21 +36,8 @@ __all__ = [
 ]
 
 
-def _as_float_array(value: ArrayLike, name: str) -> NDArray[np.float64]:
-    """``value`` as a float64 array; a clear error for text, NaN or inf."""
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"{name} must be a number or an array of numbers, got {value!r}"
-        ) from None
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    return array
-
-
 def _positive(value: ArrayLike, name: str) -> NDArray[np.float64]:
-    array = _as_float_array(value, name)
+    array = as_array(value, name)
     if not np.all(array > 0):
         raise ValueError(f"{name} must be positive, got {value!r}")
     return array
@@ -57,22 +46,22 @@ def _positive(value: ArrayLike, name: str) -> NDArray[np.float64]:
 # --8<-- [start:lines]
 def height(w: ArrayLike) -> NDArray[np.float64]:
     """Height from weight: h(w) = 2 w."""
-    return 2.0 * _as_float_array(w, "w")
+    return 2.0 * as_array(w, "w")
 
 
 def dh_dw(w: ArrayLike) -> NDArray[np.float64]:
     """dh/dw = 2, whatever the weight."""
-    return np.full_like(_as_float_array(w, "w"), 2.0)
+    return np.full_like(as_array(w, "w"), 2.0)
 
 
 def shoe_size_from_height(h: ArrayLike) -> NDArray[np.float64]:
     """Shoe size from height: s(h) = h / 4."""
-    return _as_float_array(h, "h") / 4.0
+    return as_array(h, "h") / 4.0
 
 
 def ds_dh(h: ArrayLike) -> NDArray[np.float64]:
     """ds/dh = 1/4, whatever the height."""
-    return np.full_like(_as_float_array(h, "h"), 0.25)
+    return np.full_like(as_array(h, "h"), 0.25)
 
 
 def shoe_size_from_weight(w: ArrayLike) -> NDArray[np.float64]:
@@ -91,13 +80,13 @@ def ds_dw(w: ArrayLike) -> NDArray[np.float64]:
 # --8<-- [start:curve]
 def u(x: ArrayLike) -> NDArray[np.float64]:
     """The inner function: u(x) = x**2 + 1/2."""
-    x = _as_float_array(x, "x")
+    x = as_array(x, "x")
     return x**2 + 0.5
 
 
 def du_dx(x: ArrayLike) -> NDArray[np.float64]:
     """du/dx = 2 x."""
-    return 2.0 * _as_float_array(x, "x")
+    return 2.0 * as_array(x, "x")
 
 
 def shoe_size_from_u(u: ArrayLike) -> NDArray[np.float64]:
