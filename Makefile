@@ -54,8 +54,9 @@ lint: env
 test: lint
 	$(BIN)/python -m pytest
 
-bench: env
+bench: torch
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_train.py
 
 clean:
 	rm -rf site .cache/figures .cache/notebooks .pytest_cache .ruff_cache .hypothesis .coverage
