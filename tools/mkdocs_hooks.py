@@ -7,8 +7,9 @@ Each hook hands the work to a generator-independent module in ``tools/``:
   key looks only at the notebook).
 - ``on_files``: run the figure scripts that changed (``figures.py``) and
   publish their SVGs, without writing anything into ``docs/``.
-- ``on_page_markdown``: turn each figure reference into a light and a dark
-  image.
+- ``on_page_markdown``: fill in the numbers a page quotes, computed by
+  ``docs/values/<page>.py`` (``values.py``), and turn each figure reference
+  into a light and a dark image.
 - ``on_page_content``: render every formula with KaTeX at build time
   (``mathrender.py``), so pages ship no maths JavaScript; on notebook pages,
   also drop nbconvert's remote scripts and random ids (``notebook_html.py``).
@@ -34,6 +35,7 @@ sys.path.insert(0, str(TOOLS))
 import figures  # noqa: E402
 import mathrender  # noqa: E402
 import notebook_html  # noqa: E402
+import values  # noqa: E402
 
 _known_figures: set[str] = set()
 
@@ -75,9 +77,17 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    where = page.file.src_uri
+    script = Path(config["docs_dir"]) / "values" / Path(where).with_suffix(".py")
     try:
-        return figures.expand_figure_refs(markdown, _known_figures, page.file.src_uri)
-    except figures.FigureError as error:
+        found = (
+            values.load_values(script, PACKAGE, CACHE / "values")
+            if script.is_file()
+            else {}
+        )
+        markdown = values.fill(markdown, found, where)
+        return figures.expand_figure_refs(markdown, _known_figures, where)
+    except (values.ValuesError, figures.FigureError) as error:
         raise PluginError(str(error)) from None
 
 

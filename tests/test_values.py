@@ -1,0 +1,70 @@
+"""Build-time numbers (tools/values.py): computed, cached, never silently missing."""
+
+import pytest
+import values
+
+SCRIPT = """
+import numpy as np
+slope = np.float64(0.816496580927726)
+steps = 12
+table = "| a | b |\\n|---|---|\\n| 1 | 2 |"
+_private = 3
+array = np.zeros(3)
+"""
+
+
+@pytest.fixture
+def script(tmp_path):
+    path = tmp_path / "page.py"
+    path.write_text(SCRIPT)
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "mod.py").write_text("X = 1\n")
+    return path, package, tmp_path / "cache"
+
+
+def test_script_values_are_numbers_and_text_only(script):
+    found = values.load_values(*script)
+    assert found == {
+        "slope": 0.816496580927726,
+        "steps": 12,
+        "table": "| a | b |\n|---|---|\n| 1 | 2 |",
+    }
+
+
+def test_values_are_cached_until_the_script_or_package_changes(script, monkeypatch):
+    _, package, _ = script
+    values.load_values(*script)
+    calls = []
+    real_run = values.subprocess.run
+    monkeypatch.setattr(
+        values.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k)
+    )
+    values.load_values(*script)
+    assert calls == []
+    (package / "mod.py").write_text("X = 2\n")
+    values.load_values(*script)
+    assert len(calls) == 1
+
+
+def test_a_failing_script_names_itself_and_its_error(script):
+    path, _, _ = script
+    path.write_text("raise ValueError('no data')\n")
+    with pytest.raises(values.ValuesError, match=r"page\.py failed:[\s\S]*no data"):
+        values.load_values(*script)
+
+
+def test_fill_formats_each_placeholder():
+    text = "slope {{ slope:.2f }} after {{ steps }} steps; TeX {{x}} stays"
+    out = values.fill(text, {"slope": 0.8165, "steps": 12}, "p.md")
+    assert out == "slope 0.82 after 12 steps; TeX {{x}} stays"
+
+
+def test_fill_rejects_an_unknown_name():
+    with pytest.raises(values.ValuesError, match=r"p\.md: no value named 'slpoe'"):
+        values.fill("{{ slpoe }}", {"slope": 1.0}, "p.md")
+
+
+def test_fill_rejects_a_bad_format():
+    with pytest.raises(values.ValuesError, match="cannot format steps"):
+        values.fill("{{ steps:.2q }}", {"steps": 12}, "p.md")

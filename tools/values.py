@@ -1,0 +1,102 @@
+"""Numbers in the prose, computed by the library on every build.
+
+A page ``docs/<page>.md`` may have a companion script
+``docs/values/<page>.py``. The script computes what the page quotes with
+``handgrad`` and leaves it in module-level names: numbers, or text such as a
+ready-made Markdown table. The page then writes ``{{ name }}`` or, with a
+format specification, ``{{ name:.3f }}`` where the number goes. A name the
+script does not define fails the build, so a page can never show a stale or
+hand-typed value in a placeholder's place.
+
+Scripts run in a fresh Python process (the library may have changed since
+the last build) and their results are cached by a hash of the script and of
+the package sources, like the figures.
+
+Nothing here knows about MkDocs.
+
+    python tools/values.py SCRIPT   # the worker: prints the values as JSON
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+PLACEHOLDER = re.compile(r"\{\{ +(?P<name>[A-Za-z_]\w*)(?::(?P<spec>[^}\s]+))? +\}\}")
+
+
+class ValuesError(RuntimeError):
+    """A values script failed, or a page asks for a value that does not exist."""
+
+
+def _digest(script: Path, package_dir: Path) -> str:
+    h = hashlib.sha256()
+    for path in [script, Path(__file__), *sorted(package_dir.rglob("*.py"))]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def load_values(script: Path, package_dir: Path, cache_dir: Path) -> dict[str, object]:
+    """The values ``script`` defines, from the cache when nothing changed."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cached = cache_dir / f"{script.stem}.json"
+    key = _digest(script, package_dir)
+    if cached.is_file():
+        stored = json.loads(cached.read_text())
+        if stored["key"] == key:
+            return stored["values"]
+    done = subprocess.run(
+        [sys.executable, __file__, str(script)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise ValuesError(f"values script {script} failed:\n{done.stderr.strip()}")
+    values = json.loads(done.stdout)
+    cached.write_text(json.dumps({"key": key, "values": values}, sort_keys=True))
+    return values
+
+
+def fill(markdown: str, values: dict[str, object], where: str) -> str:
+    """Replace each ``{{ name }}`` / ``{{ name:spec }}`` in ``markdown``."""
+
+    def replace(match: re.Match[str]) -> str:
+        name, spec = match["name"], match["spec"] or ""
+        if name not in values:
+            known = ", ".join(sorted(values)) or "none"
+            raise ValuesError(f"{where}: no value named {name!r} (defined: {known})")
+        try:
+            return format(values[name], spec)
+        except (TypeError, ValueError) as error:
+            message = f"{where}: cannot format {name} with {spec!r}: {error}"
+            raise ValuesError(message) from None
+
+    return PLACEHOLDER.sub(replace, markdown)
+
+
+def _collect(script: Path) -> dict[str, object]:
+    """The worker: run ``script`` and keep its public numbers and strings."""
+    import runpy
+
+    import numpy as np
+
+    namespace = runpy.run_path(str(script), run_name="__values__")
+    values: dict[str, object] = {}
+    for name, value in namespace.items():
+        if name.startswith("_"):
+            continue
+        if isinstance(value, np.generic):
+            value = value.item()
+        if isinstance(value, bool | int | float | str):
+            values[name] = value
+    return values
+
+
+if __name__ == "__main__":
+    print(json.dumps(_collect(Path(sys.argv[1])), sort_keys=True))
