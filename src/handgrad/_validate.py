@@ -14,6 +14,7 @@ from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
     "as_array",
+    "finite_number",
     "positive_finite",
     "positive_int",
     "same_length",
@@ -65,6 +66,16 @@ def as_array(
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must be finite (no NaN or inf), got {_show(value)}")
     return array
+
+
+def finite_number(value: object, name: str) -> float:
+    """``value`` as a float that is finite, such as an intercept or a slope."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {_show(value)}")
+    number = float(value)
+    if not np.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, got {_show(value)}")
+    return number
 
 
 def positive_finite(value: object, name: str) -> float:
