@@ -11,7 +11,9 @@ function sits beside its derivative:
   beside its derivative.
 - :mod:`handgrad.losses` — mean squared error beside its gradient.
 - :mod:`handgrad.two_two_one` — the 2-2-1 sigmoid network, step by step.
-- :mod:`handgrad.network` — a fully connected network of any layer sizes.
+- :mod:`handgrad.network` — a fully connected network of any layer sizes,
+  with :mod:`handgrad.cache` (what the forward pass keeps for the backward
+  pass) and :mod:`handgrad.training` (the gradient-descent step and loop).
 - :mod:`handgrad.gradcheck` — central differences and relative error.
 - :mod:`handgrad.data` — the small seeded data sets the pages use.
 
