@@ -1,0 +1,192 @@
+"""Claims in the prose of docs/gradient-descent-one.md, checked against the library.
+
+The page's numbers come from docs/values/gradient-descent-one.py at build
+time; here the formulas it displays are checked against central
+differences, and its claims against fresh runs of the library.
+"""
+
+import inspect
+import math
+import runpy
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from handgrad import descent
+from handgrad.data import mass_height
+from handgrad.descent import gradient_descent
+from handgrad.linear import least_squares, ssr, ssr_gradient
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = (ROOT / "docs" / "gradient-descent-one.md").read_text()
+VALUES = runpy.run_path(str(ROOT / "docs" / "values" / "gradient-descent-one.py"))
+FIGURES = ROOT / "docs" / "figures"
+
+# The SSR is a quadratic in b, so a central difference has no truncation
+# error at any step; what is left is rounding, about 1e-16 * SSR / H.
+H = 1e-3
+RTOL = 1e-7
+
+
+def random_problems(count=20, seed=0):
+    """Random data sets and points (x, y, b, w) of 1 to 60 samples."""
+    rng = np.random.default_rng(seed)
+    for _ in range(count):
+        m = int(rng.integers(1, 61))
+        x = rng.uniform(-80.0, 80.0, m)
+        y = rng.uniform(-200.0, 200.0, m)
+        yield x, y, float(rng.uniform(-50, 50)), float(rng.uniform(-3, 3))
+
+
+def central_difference_b(f, b):
+    """The slope of ``f`` at ``b``, measured between ``b - H`` and ``b + H``."""
+    return (f(b + H) - f(b - H)) / (2 * H)
+
+
+def ssr_of_b(x, y, w):
+    """The SSR as a function of the intercept alone, the slope held at ``w``."""
+    return lambda b: ssr(x, y, b, w)
+
+
+def close(analytic, numeric, scale):
+    """Relative agreement, measured against the size of the summed terms."""
+    return abs(analytic - numeric) <= RTOL * max(scale, 1.0)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return mass_height()
+
+
+def test_d_r_squared_db_is_minus_two_r_matches_central_difference():
+    # docs/gradient-descent-one.md: d(r_i²)/db = 2 r_i · (-1) = -2 r_i
+    for x, y, b, w in random_problems():
+        for xi, yi in zip(x, y, strict=True):
+            r = yi - (b + w * xi)
+            numeric = central_difference_b(
+                ssr_of_b(np.array([xi]), np.array([yi]), w), b
+            )
+            assert close(-2 * r, numeric, 2 * abs(r))
+    assert r"\frac{d\,(r_i^2)}{db} = 2 r_i \cdot (-1) = -2 r_i" in PAGE
+
+
+def test_dssr_db_is_minus_two_sum_of_residuals_matches_central_difference():
+    # docs/gradient-descent-one.md: dSSR/db = -2 Σ r_i
+    for x, y, b, w in random_problems():
+        r = y - (b + w * x)
+        formula = -2 * np.sum(r)
+        numeric = central_difference_b(ssr_of_b(x, y, w), b)
+        size = 2 * np.sum(np.abs(r))
+        assert close(formula, numeric, size)
+        assert close(ssr_gradient(x, y, b, w)[0], formula, size)
+    assert r"\frac{d\,\mathrm{SSR}}{db} = -2 \sum_{i=1}^{m} r_i ." in PAGE
+
+
+def test_dssr_db_is_2m_times_distance_to_b_star_matches_central_difference():
+    # docs/gradient-descent-one.md: dSSR/db = 2m (b - b*), b* = ȳ - w x̄
+    for x, y, b, w in random_problems():
+        b_star = np.mean(y) - w * np.mean(x)
+        numeric = central_difference_b(ssr_of_b(x, y, w), b)
+        size = 2 * np.sum(np.abs(y - (b + w * x)))
+        assert close(2 * len(x) * (b - b_star), numeric, size)
+    assert r"= 2m\,(b - b^*)." in PAGE
+    assert r"b^* = \bar y - w \bar x ." in PAGE
+
+
+def test_b_star_is_the_lowest_point(data):
+    x, y = data
+    b_star = VALUES["b_best"]
+    assert b_star == pytest.approx(np.mean(y) - 2.0 * np.mean(x), rel=1e-12)
+    assert abs(ssr_gradient(x, y, b_star, 2.0)[0]) < 1e-9
+    for db in (-1.0, -0.01, 0.01, 1.0):
+        assert ssr(x, y, b_star + db, 2.0) > ssr(x, y, b_star, 2.0)
+
+
+def test_the_held_slope_is_a_round_number_below_least_squares(data):
+    x, y = data
+    b_ls, w_ls = least_squares(x, y)
+    assert VALUES["w_held"] == 2.0 == round(VALUES["w_held"])
+    assert "Why $2$?" in PAGE
+    assert w_ls > 2.0
+    # "only a couple of centimetres" from 0 with the best slope; far with 2.
+    assert 1 < abs(b_ls) < 3
+    assert VALUES["b_best"] > 25
+
+
+def test_mass_range_in_whole_kilograms(data):
+    x, _ = data
+    assert VALUES["x_min"] <= x.min()
+    assert x.max() <= VALUES["x_max"]
+    assert (VALUES["x_min"], VALUES["x_max"]) == (50, 70)
+
+
+def test_first_step_moves_right_and_downhill():
+    slope = VALUES["slope_at_0"]
+    step = VALUES["learning_rate"] * slope
+    assert slope < 0
+    assert step < 0
+    assert VALUES["b_1"] == -step > 0
+    assert VALUES["ssr_at_b_1"] < VALUES["ssr_at_0"] < VALUES["ssr_at_wrong_b"]
+    # "would throw b thousands of centimetres past the bottom"
+    assert abs(slope) - VALUES["b_best"] > 1000
+
+
+def test_table_is_the_library_history(data):
+    x, y = data
+    history = gradient_descent(
+        x, y, learning_rate=0.002, fit="intercept", fixed_slope=2.0
+    ).history
+    lines = VALUES["first_steps_table"].splitlines()
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
+    assert len(rows) == VALUES["TABLE_ROWS"]
+    for t, (step, b, loss, slope, size, new_b) in enumerate(rows):
+        assert int(step) == t
+        assert float(b) == pytest.approx(history.intercept[t], abs=5e-4)
+        assert float(loss.replace(",", "")) == pytest.approx(history.loss[t], abs=0.5)
+        assert float(slope.replace(",", "")) == pytest.approx(
+            history.d_intercept[t], abs=0.05
+        )
+        assert float(size) == pytest.approx(history.step_intercept[t], abs=5e-4)
+        assert float(new_b) == pytest.approx(history.intercept[t + 1], abs=5e-4)
+    # "The error falls at every step": in the table and to the end.
+    assert np.all(np.diff(history.loss) < 0)
+    assert "{{ first_steps_table }}" in PAGE
+
+
+def test_steps_shrink_by_one_minus_two_m_eta(data):
+    x, y = data
+    steps = gradient_descent(
+        x, y, learning_rate=0.002, fit="intercept", fixed_slope=2.0
+    ).history.step_intercept
+    np.testing.assert_allclose(steps[1:] / steps[:-1], 1 - 2 * 50 * 0.002, rtol=1e-9)
+    assert VALUES["shrink"] == pytest.approx(0.8)
+
+
+def test_the_path_figure_shows_ten_points():
+    script = (FIGURES / "plot_intercept_path.py").read_text()
+    assert "SHOWN = 10" in script
+    assert "first ten points" in PAGE
+    tangents = (FIGURES / "plot_ssr_intercept.py").read_text()
+    assert "for b0 in (0.0, 15.0, b_best, 45.0):" in tangents
+    assert "Tangent lines at b = 0, 15 and 45" in PAGE
+    assert "b_grid = np.linspace(-5.0, 65.0, 281)" in tangents
+    assert "intercept b from -5 to 65, slope held at 2" in PAGE
+
+
+def test_stopping_rule_and_its_defaults():
+    parameters = inspect.signature(descent.gradient_descent).parameters
+    assert parameters["tolerance"].default == 1e-6
+    assert parameters["max_steps"].default == 1000
+    assert "($10^{-6}$ unless you pass another)" in PAGE
+    assert "(1000 unless you pass another)" in PAGE
+    assert VALUES["last_step_size"] <= 1e-6
+    assert VALUES["steps"] == 70
+
+
+def test_exercise_two_step_count():
+    first = abs(VALUES["step_0"])
+    assert first == pytest.approx(5.98, abs=0.01)
+    k = math.log(5.98e6) / math.log(1.25)
+    assert k == pytest.approx(69.9, abs=0.05)
+    assert r"\approx 69.9" in PAGE
