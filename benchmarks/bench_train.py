@@ -12,14 +12,21 @@ can only slow a run down. Both must end at the same loss (float64: to 1e-9
 relative) or the script fails: the comparison is only fair if both computed
 the same thing.
 
+The header names the BLAS that NumPy runs and the kernel it chose for this
+processor, the OPENBLAS_* variables that can force another kernel, and the
+load average (other work on the machine).
+
     .venv/bin/python benchmarks/bench_train.py      (or: make bench)
 """
 
 from __future__ import annotations
 
+import ctypes
+import os
 import platform
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -43,6 +50,8 @@ SEED = 1  # a run without the early loss spikes that seed 0 shows at this rate
 # Same data, weights and algorithm, but not the same order of floating-point
 # operations, so the final losses agree to rounding, amplified over 5,000 steps.
 AGREE = {np.float64: 1e-9, np.float32: 1e-3}
+# Set on some machines for older OpenBLAS builds; they force a kernel.
+OPENBLAS_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 
 
 def handgrad_run(dtype: type) -> tuple[float, np.ndarray]:
@@ -81,13 +90,45 @@ def torch_run(dtype: type) -> tuple[float, np.ndarray]:
     return time.perf_counter() - start, history
 
 
+def numpy_blas() -> str:
+    """NumPy's BLAS and the kernel it runs, by threadpoolctl if installed."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return bundled_openblas()
+    for info in threadpool_info():
+        if info["user_api"] == "blas" and "numpy" in info["filepath"]:
+            kernel = info.get("architecture", "?")
+            return f"{info['internal_api']} {info['version']}, {kernel} kernel"
+    return "unknown (threadpoolctl found no BLAS of NumPy's)"
+
+
+def bundled_openblas() -> str:
+    """Ask the OpenBLAS of NumPy's wheel itself, as threadpoolctl would."""
+    for path in Path(np.__file__).parent.parent.glob("numpy.libs/*openblas*"):
+        lib = ctypes.CDLL(str(path))  # the copy NumPy has loaded already
+        for prefix in ("scipy_openblas_get_", "openblas_get_"):
+            for suffix in ("64_", ""):
+                corename = getattr(lib, f"{prefix}corename{suffix}", None)
+                config = getattr(lib, f"{prefix}config{suffix}", None)
+                if corename and config:
+                    corename.restype = config.restype = ctypes.c_char_p
+                    version = config().decode().split()[1]
+                    return f"OpenBLAS {version}, {corename().decode()} kernel"
+    return "unknown (no threadpoolctl, and no OpenBLAS in NumPy's wheel)"
+
+
 def main() -> None:
     torch.set_num_threads(1)
+    forced = [f"{k}={os.environ[k]}" for k in OPENBLAS_VARS if k in os.environ]
     print(
         f"1-20-1 ReLU network, 256 samples, {STEPS:,} full-batch steps, "
         f"best of {REPEATS} runs\n"
         f"NumPy {np.__version__}, PyTorch {torch.__version__} (CPU, 1 thread), "
         f"Python {platform.python_version()}\n"
+        f"NumPy's BLAS: {numpy_blas()}; "
+        f"{' '.join(forced) if forced else 'no OPENBLAS_CORETYPE/L2_SIZE set'}\n"
+        f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores\n"
     )
     print("dtype    handgrad µs/step  PyTorch µs/step  speed-up  final loss (gap)")
     failed = False

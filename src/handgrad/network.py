@@ -22,8 +22,9 @@ backpropagation (:meth:`Network.backward`) gives its gradient with respect
 to every ``W^[l]`` and ``b^[l]``, each in the shape of its parameter.
 Training is in :mod:`handgrad.training`.
 
-For speed, the passes write into the arrays of a :class:`Cache` (``out=``)
-and the parameters share one flat array, ``theta``: see :mod:`handgrad.cache`.
+For speed, the passes write into the arrays of a :class:`Cache` (``out=``),
+the parameters share one flat array, ``theta``, and each layer's product and
+bias are one matrix product: see :mod:`handgrad.cache`.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from numpy.typing import ArrayLike, DTypeLike, NDArray
 from handgrad import training
 from handgrad._validate import as_array, positive_int, same_length
 from handgrad.activations import Activation, get_activation
-from handgrad.cache import Cache, Gradients, n_parameters, unpack
+from handgrad.cache import Cache, Gradients, n_parameters, stacked, unpack
 from handgrad.losses import mse, mse_gradient
 
 __all__ = ["Cache", "Gradients", "Network"]
@@ -52,9 +53,10 @@ class Network:
     ``W[i]`` has the shape ``(n_in, n_out)`` of layer ``i + 1`` and ``b[i]``
     the shape ``(n_out,)``, all of one dtype, float64 (the default) or float32.
     They are views of one flat array ``theta`` that the network owns: change
-    them in place (``net.W[0][...] = ...``), never rebind them. Build one
-    with :meth:`Network.init`, or from given arrays (copied) with
-    ``Network(W, b, activations)``.
+    them in place (``net.W[0][...] = ...``), never rebind them. ``Wb[i]``,
+    ``(n_in + 1, n_out)``, is ``W[i]`` with ``b[i]`` as one more row, ``[W; b]``
+    (:mod:`handgrad.cache`). Build one with :meth:`Network.init`, or from
+    given arrays (copied) with ``Network(W, b, activations)``.
     """
 
     def __init__(
@@ -87,6 +89,7 @@ class Network:
                     f"b[{i}] must have shape ({self.sizes[i + 1]},), got {b[i].shape}"
                 )
         self.theta = np.empty(n_parameters(self.sizes), self.dtype)
+        self.Wb = stacked(self.theta, self.sizes)
         self.W, self.b = unpack(self.theta, self.sizes)
         for view, given in zip(self.W + self.b, W + b, strict=True):
             view[...] = given
@@ -132,7 +135,8 @@ class Network:
 
     def new_cache(self, m: int) -> Cache:
         """An empty :class:`Cache` for this network and batches of ``m`` samples."""
-        return Cache(self.sizes, positive_int(m, "m"), self.dtype)
+        names = [f.name for f in self.activations]
+        return Cache(self.sizes, positive_int(m, "m"), self.dtype, names)
 
     def forward(self, X: ArrayLike, cache: Cache | None = None) -> Array:
         """The output ``A^[L]``, shape ``(m, n_L)``, for the inputs ``X``, ``(m, n_0)``.
@@ -149,24 +153,22 @@ class Network:
         X = self.check_inputs(X)
         if cache is None:
             cache = self.new_cache(len(X))
-        elif (cache.sizes, cache.m, cache.dtype) != (self.sizes, len(X), self.dtype):
-            raise ValueError(
-                f"cache must be for this network's sizes {self.sizes} and dtype "
-                f"{self.dtype} and for {len(X)} samples (X's rows), got one for "
-                f"{cache.sizes}, {cache.dtype} and {cache.m} samples"
-            )
+        cache.check(self, len(X))
         return self._forward(X, cache).copy()
 
     # --8<-- [start:forward]
     def _forward(self, X: Array, cache: Cache) -> Array:
-        """Z^[l] = A^[l-1] W^[l] + b^[l] and A^[l] = f^[l](Z^[l]), for l = 1, ..., L."""
-        A, Z = cache.A, cache.Z
-        A[0] = X
+        """Z^[l] = A^[l-1] W^[l] + b^[l] and A^[l] = f^[l](Z^[l]), for l = 1, ..., L.
+
+        Z is one product, [A^[l-1], 1] [W^[l]; b^[l]]: A with a column of ones
+        (the cache's A_ones) times W with b as one more row (Wb, in theta).
+        """
+        A, A_ones, Z = cache.A, cache.A_ones, cache.Z
+        A[0][...] = X  # A^[0] = X, copied into the cache's [X, 1]
         for i, f in enumerate(self.activations):
-            # np.dot, not @: with out= it is the faster of the two at these sizes.
-            np.dot(A[i], self.W[i], out=Z[i])  # Z = A_prev W ...
-            Z[i] += self.b[i]  # ... + b, added to every row (sample)
-            f.apply(Z[i], out=A[i + 1])  # A = f(Z)
+            np.matmul(A_ones[i], self.Wb[i], out=Z[i])  # Z = [A_prev, 1] [W; b]
+            if f.name != "identity":  # the identity's A is Z, one array: no copy
+                f.apply(Z[i], out=A[i + 1])  # A = f(Z)
         return A[-1]
 
     # --8<-- [end:forward]
@@ -189,34 +191,40 @@ class Network:
         :class:`handgrad.activations.Activation`). Returns the
         :class:`Gradients`, arrays of ``cache`` that its next pass overwrites.
         """
+        cache.check(self, cache.m)
         dC_dA = as_array(dC_dA, "dC_dA", ndim=2, dtype=self.dtype)
         if dC_dA.shape != cache.A[-1].shape:
             raise ValueError(
                 f"dC_dA must have the shape of the output, {cache.A[-1].shape}, "
                 f"got {dC_dA.shape}"
             )
-        return self._backward(cache, dC_dA)
+        cache.dC_dA[-1][...] = dC_dA
+        self._backward(cache)
+        return Gradients(cache.dC_dW, cache.dC_db)
 
     # --8<-- [start:backward]
-    def _backward(self, cache: Cache, dC_dA: Array) -> Gradients:
+    def _backward(self, cache: Cache) -> None:
         """The chain rule, from the output back to the first layer (l = L, ..., 1).
 
         dC/dZ^[l]   = dC/dA^[l] * f'(Z^[l])     (entry by entry)
         dC/dW^[l]   = A^[l-1]^T dC/dZ^[l]
         dC/db^[l]   = sum over the rows of dC/dZ^[l]
         dC/dA^[l-1] = dC/dZ^[l] W^[l]^T
+
+        from dC/dA^[L] in cache.dC_dA[-1]. The middle two are one product,
+        [A^[l-1], 1]^T dC/dZ^[l]: its last row, ones times dC/dZ, sums the rows.
         """
-        A, dC_dZ, dC_dW, dC_db = cache.A, cache.dC_dZ, cache.dC_dW, cache.dC_db
+        A, A_ones, dC_dA, dC_dZ = cache.A, cache.A_ones, cache.dC_dA, cache.dC_dZ
         for i in reversed(range(len(self.W))):
-            self.activations[i].prime_from_output(A[i + 1], out=dC_dZ[i])  # f'(Z)
-            dC_dZ[i] *= dC_dA  # dC/dZ = dC/dA * f'(Z)
-            np.dot(A[i].T, dC_dZ[i], out=dC_dW[i])
-            # The sum of the rows, as the product (1, ..., 1) dC_dZ: one BLAS
-            # call, several times faster than dC_dZ.sum(axis=0) at these sizes.
-            np.dot(cache.ones, dC_dZ[i], out=dC_db[i])
-            if i > 0:
-                dC_dA = np.dot(dC_dZ[i], self.W[i].T, out=cache.dC_dA[i])
-        return Gradients(dC_dW, dC_db)
+            f = self.activations[i]
+            if f.name != "identity":  # the identity's f' = 1: dC_dZ is dC_dA
+                f.prime_from_output(A[i + 1], out=dC_dZ[i])  # f'(Z)
+                dC_dZ[i] *= dC_dA[i + 1]  # dC/dZ = dC/dA * f'(Z)
+            # [dC/dW; dC/db] = [A_prev, 1]^T dC/dZ
+            np.dot(A_ones[i].T, dC_dZ[i], out=cache.dC_dWb[i])
+            if i > 0:  # dC/dA_prev = dC/dZ W^T, computed as its transpose: np.dot
+                # is the fast product here, but writes only into row-major arrays
+                np.dot(self.W[i], dC_dZ[i].T, out=dC_dA[i].T)  # W dC/dZ^T
 
     # --8<-- [end:backward]
 
@@ -224,7 +232,7 @@ class Network:
         """The gradient of the mean squared error on ``(X, Y)``, for every parameter."""
         X, Y = self.check_data(X, Y)
         cache = self.new_cache(len(X))
-        return self._backward(cache, mse_gradient(self._forward(X, cache), Y))
+        return self.backward(cache, mse_gradient(self._forward(X, cache), Y))
 
     def loss(self, X: ArrayLike, Y: ArrayLike) -> float:
         """The mean squared error of the network's output on ``(X, Y)``."""

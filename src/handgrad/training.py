@@ -78,7 +78,7 @@ def train(
             if not math.isfinite(loss):
                 raise FloatingPointError(_diverged(loss, k, learning_rate))
             E *= 2.0 / E.size  # now dC/dA^[L], the mse gradient
-            net._backward(cache, E)
+            net._backward(cache)  # from dC/dA^[L] in the cache to every gradient
             # theta holds every W and b, dC_dtheta every gradient, in the
             # same order: one subtraction moves them all.
             net.theta -= learning_rate * cache.dC_dtheta
