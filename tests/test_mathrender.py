@@ -34,7 +34,9 @@ def test_inline_formula_renders_as_katex_html_with_mathml():
 
 def test_display_formula_renders_in_a_katex_display_box():
     out = render_tex(r"\sum_{i=1}^{n} (a_i - y_i)^2", display=True)
-    assert out.startswith('<span class="katex-display"><span class="katex">')
+    assert out.startswith(
+        '<span class="katex-display" tabindex="0"><span class="katex">'
+    )  # focusable: a wide formula scrolls in this box (katex-fit.css)
     assert 'display="block"' in out  # the MathML is display maths too
 
 
@@ -107,7 +109,7 @@ def test_arithmatex_page_has_all_its_maths_rendered():
     assert r"\(" not in out
     assert r"\[" not in out
     assert out.count('<span class="arithmatex"><span class="katex">') == 3
-    assert out.count('<div class="arithmatex"><span class="katex-display">') == 2
+    assert out.count('<div class="arithmatex"><span class="katex-display"') == 2
     assert annotations(out) == [
         r"C = \frac{1}{2}(a - y)^2",
         "a &lt; y",
@@ -158,7 +160,7 @@ def test_fenced_math_keeps_its_id_and_classes():
     page = '<div id="eq-loss" class="arithmatex wide">\\[\nC = a - y\n\\]</div>'
     out = render_arithmatex_html(page)
     assert out.startswith(
-        '<div id="eq-loss" class="arithmatex wide"><span class="katex-display">'
+        '<div id="eq-loss" class="arithmatex wide"><span class="katex-display"'
     )
 
 

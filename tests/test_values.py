@@ -24,7 +24,8 @@ def script(tmp_path):
 
 
 def test_script_values_are_numbers_and_text_only(script):
-    found = values.load_values(*script)
+    path, package, cache = script
+    found = values.load_values([path], package, cache)["page"]
     assert found == {
         "slope": 0.816496580927726,
         "steps": 12,
@@ -33,25 +34,25 @@ def test_script_values_are_numbers_and_text_only(script):
 
 
 def test_values_are_cached_until_the_script_or_package_changes(script, monkeypatch):
-    _, package, _ = script
-    values.load_values(*script)
+    path, package, cache = script
+    values.load_values([path], package, cache)
     calls = []
-    real_run = values.subprocess.run
+    real_run = values.run_python
     monkeypatch.setattr(
-        values.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k)
+        values, "run_python", lambda jobs: calls.extend(jobs) or real_run(jobs)
     )
-    values.load_values(*script)
+    values.load_values([path], package, cache)
     assert calls == []
     (package / "mod.py").write_text("X = 2\n")
-    values.load_values(*script)
+    values.load_values([path], package, cache)
     assert len(calls) == 1
 
 
 def test_a_failing_script_names_itself_and_its_error(script):
-    path, _, _ = script
+    path, package, cache = script
     path.write_text("raise ValueError('no data')\n")
     with pytest.raises(values.ValuesError, match=r"page\.py failed:[\s\S]*no data"):
-        values.load_values(*script)
+        values.load_values([path], package, cache)
 
 
 def test_fill_formats_each_placeholder():

@@ -20,13 +20,14 @@ of the library:
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from cycler import cycler
+from parallel import run_python
 
 THEMES = ("light", "dark")
 
@@ -124,14 +125,12 @@ def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[
 
 
 def _run_worker(out_dir: Path, scripts: list[Path]) -> None:
-    done = subprocess.run(
-        [sys.executable, __file__, str(out_dir), *map(str, scripts)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise FigureError(done.stderr.strip() or done.stdout.strip())
+    """Render ``scripts`` in fresh processes, one batch per core."""
+    batches = [scripts[i :: os.cpu_count() or 1] for i in range(os.cpu_count() or 1)]
+    jobs = [[__file__, str(out_dir), *map(str, b)] for b in batches if b]
+    failures = [done for done in run_python(jobs) if done.returncode != 0]
+    if failures:
+        raise FigureError(failures[0].stderr.strip() or failures[0].stdout.strip())
 
 
 _FIGURE_REF = re.compile(

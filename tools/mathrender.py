@@ -65,6 +65,10 @@ _ARITHMATEX = re.compile(
     re.DOTALL,
 )
 _DELIMITERS = {"span": (r"\(", r"\)"), "div": (r"\[", r"\]")}
+# A display formula wider than the column scrolls sideways in its own box
+# (katex-fit.css); tabindex lets the keyboard reach that box and scroll it.
+_DISPLAY_BOX = '<span class="katex-display">'
+_FOCUSABLE_DISPLAY_BOX = '<span class="katex-display" tabindex="0">'
 
 
 class MathError(ValueError):
@@ -94,11 +98,12 @@ def render_tex(tex: str, *, display: bool) -> str:
     Raises MathError when KaTeX cannot render the formula.
     """
     try:
-        return _katex()(tex, display)
+        html = _katex()(tex, display)
     except quickjs.JSException as error:
         # The first line is KaTeX's message; a JS stack trace follows it.
         reason = str(error).splitlines()[0].removeprefix("ParseError: ")
         raise MathError(tex, reason) from None
+    return html.replace(_DISPLAY_BOX, _FOCUSABLE_DISPLAY_BOX, 1) if display else html
 
 
 def render_arithmatex_html(html: str) -> str:

@@ -6,13 +6,15 @@ Each hook hands the work to a generator-independent module in ``tools/``:
   a change in ``src/`` re-executes the notebooks (mkdocs-jupyter's own cache
   key looks only at the notebook).
 - ``on_files``: run the figure scripts that changed (``figures.py``) and
-  publish their SVGs, without writing anything into ``docs/``.
+  publish their SVGs, without writing anything into ``docs/``; publish each
+  notebook's ``.ipynb``, converted from its text source (``notebook_ipynb.py``).
 - ``on_page_markdown``: fill in the numbers a page quotes, computed by
   ``docs/values/<page>.py`` (``values.py``), and turn each figure reference
   into a light and a dark image.
 - ``on_page_content``: render every formula with KaTeX at build time
   (``mathrender.py``), so pages ship no maths JavaScript; on notebook pages,
-  also drop nbconvert's remote scripts and random ids (``notebook_html.py``).
+  also drop nbconvert's remote scripts and random ids (``notebook_html.py``)
+  and put the ``.ipynb`` download link at the top.
 """
 
 from __future__ import annotations
@@ -35,9 +37,11 @@ sys.path.insert(0, str(TOOLS))
 import figures  # noqa: E402
 import mathrender  # noqa: E402
 import notebook_html  # noqa: E402
+import notebook_ipynb  # noqa: E402
 import values  # noqa: E402
 
 _known_figures: set[str] = set()
+_page_values: dict[str, dict[str, object]] = {}
 
 
 def _package_digest() -> str:
@@ -65,26 +69,32 @@ def on_files(files, config):
     docs = Path(config["docs_dir"])
     try:
         built = figures.build_figures(docs / "figures", PACKAGE, CACHE / "figures")
-    except figures.FigureError as error:
-        raise PluginError(f"a figure failed to build:\n{error}") from None
+        scripts = sorted((docs / "values").glob("*.py"))
+        computed = values.load_values(scripts, PACKAGE, CACHE / "values")
+    except (figures.FigureError, values.ValuesError) as error:
+        raise PluginError(f"a figure or values script failed:\n{error}") from None
+    _page_values.clear()
+    _page_values.update(computed)
     _known_figures.clear()
     for figure in built:
         _known_figures.add(figure.name)
         for theme, svg in figure.svgs.items():
             uri = f"figures/{figures.svg_name(figure.name, theme)}"
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    for notebook in [f for f in files if jupyter and jupyter.should_include(f)]:
+        if notebook.src_uri.endswith(".py"):  # a jupytext script
+            text = Path(notebook.abs_src_path).read_text(encoding="utf-8")
+            ipynb = notebook_ipynb.percent_script_to_ipynb(text)
+            uri = notebook_ipynb.ipynb_uri(notebook.src_uri)
+            files.append(File.generated(config, uri, content=ipynb))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     where = page.file.src_uri
-    script = Path(config["docs_dir"]) / "values" / Path(where).with_suffix(".py")
     try:
-        found = (
-            values.load_values(script, PACKAGE, CACHE / "values")
-            if script.is_file()
-            else {}
-        )
+        found = _page_values.get(Path(where).with_suffix("").as_posix(), {})
         markdown = values.fill(markdown, found, where)
         return figures.expand_figure_refs(markdown, _known_figures, where)
     except (values.ValuesError, figures.FigureError) as error:
@@ -94,7 +104,10 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     try:
         if page.file.src_uri.endswith(".py"):  # a notebook, rendered by nbconvert
-            return notebook_html.clean_notebook_html(html)
+            uri = notebook_ipynb.ipynb_uri(page.file.src_uri)
+            href = files.get_file_from_path(uri).url_relative_to(page.file)
+            link = notebook_ipynb.download_link(href)
+            return link + notebook_html.clean_notebook_html(html)
         return mathrender.render_arithmatex_html(html)
     except mathrender.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None

@@ -1,15 +1,18 @@
 """Make a notebook page, as nbconvert renders it, fit a self-contained site.
 
-nbconvert's HTML for a notebook carries three things this site cannot ship:
+nbconvert's HTML for a notebook carries four things this site cannot ship:
 
 - a ``<script>`` that loads MathJax from a CDN, and one that imports Mermaid
   from a CDN when a page has a diagram: we render maths at build time instead
   (``mathrender.py``) and use no diagrams in notebooks;
 - ``$...$`` and ``$$...$$`` maths in Markdown cells, left for that MathJax;
 - random cell ids (``id="cell-id=3f9a1c2e"``), new at every conversion of a
-  text notebook, which would make two builds of the site differ.
+  text notebook, which would make two builds of the site differ;
+- about 600 KB of inline JupyterLab CSS on every notebook page, most of the
+  page's weight and a long style recalculation on a phone: ``extra.css``
+  styles the few notebook classes the page uses instead.
 
-:func:`clean_notebook_html` fixes all three. No MkDocs here.
+:func:`clean_notebook_html` fixes all four. No MkDocs here.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ _MATHJAX = re.compile(
 _MERMAID = re.compile(
     r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S
 )
+# The stylesheets before the notebook itself; a cell's own output keeps its.
+_HEAD_STYLES = re.compile(r"<style\b.*?</style>\s*", re.S | re.I)
+_NOTEBOOK_START = '<div class="jupyter-wrapper">'
 _CELL_ID = re.compile(r'id="cell-id=[0-9a-f-]+"')
 # Maths is looked for only outside code, outputs, scripts and styles.
 _SKIP = re.compile(r"(<(pre|code|script|style|textarea)\b.*?</\2>)", re.S | re.I)
@@ -33,8 +39,11 @@ _INLINE = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$(?!\$)")
 
 
 def clean_notebook_html(html: str) -> str:
-    """Drop remote scripts, number the cells, render ``$`` maths with KaTeX."""
+    """Drop remote scripts and CSS, number the cells, render ``$`` maths."""
     html = _MERMAID.sub("", _MATHJAX.sub("", html))
+    head, start, notebook = html.partition(_NOTEBOOK_START)
+    if start:
+        html = _HEAD_STYLES.sub("", head) + start + notebook
     counter = iter(range(1, 1_000_000))
     html = _CELL_ID.sub(lambda _: f'id="nb-cell-{next(counter)}"', html)
     return _render_outside_code(html)

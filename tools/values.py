@@ -22,9 +22,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
+
+from parallel import run_python
 
 PLACEHOLDER = re.compile(r"\{\{ +(?P<name>[A-Za-z_]\w*)(?::(?P<spec>[^}\s]+))? +\}\}")
 
@@ -41,26 +42,34 @@ def _digest(script: Path, package_dir: Path) -> str:
     return h.hexdigest()
 
 
-def load_values(script: Path, package_dir: Path, cache_dir: Path) -> dict[str, object]:
-    """The values ``script`` defines, from the cache when nothing changed."""
+def load_values(
+    scripts: list[Path], package_dir: Path, cache_dir: Path
+) -> dict[str, dict[str, object]]:
+    """The values each script defines, keyed by the script's stem (its page).
+
+    Cached values are reused when neither the script nor the package changed;
+    the other scripts run side by side. Raises :class:`ValuesError` with the
+    script's name and traceback if one fails.
+    """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    cached = cache_dir / f"{script.stem}.json"
-    key = _digest(script, package_dir)
-    if cached.is_file():
-        stored = json.loads(cached.read_text())
-        if stored["key"] == key:
-            return stored["values"]
-    done = subprocess.run(
-        [sys.executable, __file__, str(script)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise ValuesError(f"values script {script} failed:\n{done.stderr.strip()}")
-    values = json.loads(done.stdout)
-    cached.write_text(json.dumps({"key": key, "values": values}, sort_keys=True))
-    return values
+    found: dict[str, dict[str, object]] = {}
+    stale: list[tuple[Path, Path, str]] = []
+    for script in scripts:
+        cached = cache_dir / f"{script.stem}.json"
+        key = _digest(script, package_dir)
+        stored = json.loads(cached.read_text()) if cached.is_file() else {}
+        if stored.get("key") == key:
+            found[script.stem] = stored["values"]
+        else:
+            stale.append((script, cached, key))
+    results = run_python([[__file__, str(script)] for script, _, _ in stale])
+    for (script, cached, key), done in zip(stale, results, strict=True):
+        if done.returncode != 0:
+            raise ValuesError(f"values script {script} failed:\n{done.stderr.strip()}")
+        found[script.stem] = json.loads(done.stdout)
+        record = {"key": key, "values": found[script.stem]}
+        cached.write_text(json.dumps(record, sort_keys=True))
+    return found
 
 
 def fill(markdown: str, values: dict[str, object], where: str) -> str:
