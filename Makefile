@@ -14,13 +14,15 @@ export PYTHONHASHSEED := 0
 # Dates in the built site (sitemap) come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: env torch serve build test lint bench clean help
+.PHONY: env torch serve build test lint bench audit clean help
 
 help:
 	@echo "make serve   the site on http://127.0.0.1:8000, rebuilt as you edit"
-	@echo "make test    lint, unit tests, page snippets, notebooks, strict build"
+	@echo "make test    lint, unit tests, page snippets, notebooks, strict build,"
+	@echo "             every page in Chromium (light/dark, desktop/phone, axe-core)"
 	@echo "make build   the site into site/ (mkdocs build --strict)"
 	@echo "make bench   build times; handgrad against PyTorch (needs make torch)"
+	@echo "make audit   Lighthouse scores of the home page and the heaviest page"
 	@echo "make torch   add PyTorch (CPU) to .venv for the comparison tests"
 	@echo "make clean   remove generated files and caches"
 
@@ -51,12 +53,29 @@ lint: env
 	$(BIN)/ruff format --check .
 	$(BIN)/actionlint
 
-test: lint
+# axe-core for the accessibility tests (tests/browser), pinned by its lock
+# file; installed again only when the lock changes. Without npm they skip.
+AXE_CORE := tools/browser/node_modules/.package-lock.json
+$(AXE_CORE): tools/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tools/browser --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the axe-core tests will skip (apt-get install npm)"; fi
+
+test: lint $(AXE_CORE)
 	$(BIN)/python -m pytest
+
+# Lighthouse (tools/audit, its own lock: make test never installs it) on the
+# built site, served on 127.0.0.1 as a phone on a slow network sees it.
+LIGHTHOUSE := tools/audit/node_modules/.package-lock.json
+$(LIGHTHOUSE): tools/audit/package-lock.json
+	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error
+
+audit: build $(LIGHTHOUSE)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python tools/audit.py site
 
 bench: torch
 	$(BIN)/python benchmarks/bench_build.py
-	$(BIN)/python benchmarks/bench_train.py
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python benchmarks/bench_train.py
 
 clean:
 	rm -rf site .cache/figures .cache/notebooks .pytest_cache .ruff_cache .hypothesis .coverage

@@ -5,6 +5,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import material
 import pytest
 from conftest import build_site
 
@@ -139,3 +140,12 @@ def test_library_code_is_included_by_named_section(site):
     assert "ds_dh" in text
     assert "--8&lt;--" not in text
     assert "--8<--" not in text
+
+
+def test_the_search_override_is_materials_partial_plus_a_dialog_name():
+    """overrides/partials/search.html must follow Material's when it changes."""
+    theirs = Path(material.__file__).parent / "templates" / "partials" / "search.html"
+    ours = Path(__file__).parent.parent / "overrides" / "partials" / "search.html"
+    named = 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'
+    body = ours.read_text().split("-#}\n", 1)[1].replace(named, 'role="dialog">')
+    assert body == theirs.read_text().split("-#}\n", 1)[1]

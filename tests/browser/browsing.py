@@ -1,0 +1,289 @@
+"""What the browser tests share: where things are, the nav, one page visit."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / "tools" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+# Headless, and reaching no host of its own accord (updates, sync, ...).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORTS = {"desktop": (1280, 800), "phone": (375, 740)}
+PALETTES = ("light", "dark")
+CONFIGS = [f"{v}-{p}" for v in VIEWPORTS for p in PALETTES]
+# Pages open at once: two keep two cores busy; more only add contention.
+AT_ONCE = 2
+# Where the copy buttons are tried, on every page (once is enough).
+COPY_CONFIG = "desktop-light"
+
+# What one visit measures, in the page, after it has loaded.
+MEASURE = """async () => {
+  for (const img of document.images) img.loading = "eager";
+  await Promise.all([...document.images].map((img) => img.complete ? null :
+    new Promise((done) => { img.onload = img.onerror = done; })));
+  const box = (el) => el.getBoundingClientRect();
+  const visible = (el) => el.checkVisibility() && box(el).width > 0;
+  const wide = [...document.querySelectorAll(
+    ".katex-display, .md-typeset pre > code, .md-typeset__scrollwrap," +
+    " .jupyter-wrapper .jp-Cell-inputWrapper, .jupyter-wrapper .jp-OutputArea-output"
+  )].filter(visible).map((el) => ({
+    what: el.className || el.tagName,
+    scrolls: el.scrollWidth > el.clientWidth + 1,
+    overflowX: getComputedStyle(el).overflowX,
+    right: box(el).right,
+  }));
+  return {
+    text: document.body.innerText,
+    arithmatex: document.querySelectorAll(".arithmatex").length,
+    arithmatexWithoutKatex: [...document.querySelectorAll(".arithmatex")]
+      .filter((el) => !el.querySelector(".katex")).length,
+    katex: document.querySelectorAll(".katex").length,
+    images: [...document.images].map((img) => ({
+      src: img.getAttribute("src") || "",
+      alt: (img.getAttribute("alt") || "").trim(),
+      naturalWidth: img.naturalWidth,
+      visible: visible(img),
+    })),
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    wide,
+    notebook: document.querySelector(".jupyter-wrapper") !== null,
+    outputs: [...document.querySelectorAll(".jupyter-wrapper .jp-OutputArea-output")]
+      .map((el) => ({ text: el.innerText, images: el.querySelectorAll("img").length })),
+    downloads: [...document.querySelectorAll("a[download]")]
+      .map((a) => ({ text: a.innerText.trim(), href: a.href })),
+  };
+}"""
+
+# axe-core runs in both palettes on the desktop and in the light one on the
+# phone, there without its colour-contrast rule: colours change with the
+# palette, not the width, and the desktop runs check them in both palettes.
+AXE_CONFIGS = ("desktop-light", "desktop-dark", "phone-light")
+# Its serious and critical findings.
+AXE_RUN = """async (withContrast) => {
+  const result = await axe.run(document, {
+    resultTypes: ["violations"],
+    rules: { "color-contrast": { enabled: withContrast } },
+  });
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ") + ": " +
+        (n.failureSummary || "").replace(/\\s+/g, " ")),
+    }));
+}"""
+
+# Every copy button clicked in turn, solutions opened: Material's on code
+# blocks and the notebook cells' own. [code it points at, what was copied].
+COPY_ALL = """async () => {
+  document.querySelectorAll("details").forEach((d) => { d.open = true; });
+  const found = [];
+  const buttons = document.querySelectorAll(
+    "button[data-clipboard-target], .jupyter-wrapper clipboard-copy");
+  for (const button of buttons) {
+    await navigator.clipboard.writeText("");
+    button.click();
+    let copied = "";
+    for (let i = 0; i < 200 && !copied; i++) {
+      await new Promise((done) => setTimeout(done, 10));
+      copied = await navigator.clipboard.readText();
+    }
+    const target = button.getAttribute("data-clipboard-target");
+    found.push([target ? document.querySelector(target).innerText
+      : document.getElementById(button.getAttribute("for")).textContent, copied]);
+  }
+  return found;
+}"""
+
+
+@dataclass
+class Visit:
+    """What the browser saw of one page in one viewport and palette."""
+
+    path: str
+    url: str
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    measured: dict = field(default_factory=dict)
+    axe: list[dict] | None = None
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (expected, got)
+    pending: set = field(default_factory=set)  # requests not answered yet
+
+
+class _NavLinks(HTMLParser):
+    """The page links of Material's primary navigation, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+        self._depth = 0  # inside <nav class="md-nav--primary">
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        if tag == "nav" and (self._depth or "md-nav--primary" in classes):
+            self._depth += 1
+        if self._depth and tag == "a" and "md-nav__link" in classes:
+            self.hrefs.append(a.get("href") or "")
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self._depth:
+            self._depth -= 1
+
+
+def nav_pages(site: Path) -> list[str]:
+    """Every page in the nav, as a path from the site root ("" for home)."""
+    parser = _NavLinks()
+    parser.feed((site / "index.html").read_text(encoding="utf-8"))
+    pages = []
+    for href in parser.hrefs:
+        split = urlsplit(href)
+        if split.scheme or split.netloc or (not split.path and split.fragment):
+            continue  # another site, or a heading of the home page
+        path = urlsplit(urljoin("http://site/", href)).path.lstrip("/")
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+async def open_page(context, base_url: str, path: str):
+    """A new tab at ``path``, loaded, and the Visit it records into."""
+    visit = Visit(path=path or "/", url=base_url + path)
+    page = await context.new_page()
+
+    def on_response(response):
+        if response.status >= 400:
+            visit.failures.append(f"{response.status} {response.url}")
+
+    def on_console(message):
+        if message.type == "error":
+            visit.console_errors.append(message.text)
+
+    def on_request(request):
+        visit.requests.append(request.url)
+        visit.pending.add(request)
+
+    def on_failed(request):
+        visit.failures.append(f"{request.failure} {request.url}")
+        visit.pending.discard(request)
+
+    page.on("request", on_request)
+    page.on("response", on_response)
+    page.on("requestfinished", lambda request: visit.pending.discard(request))
+    page.on("requestfailed", on_failed)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+    await page.goto(visit.url, wait_until="load")
+    return page, visit
+
+
+async def settle(page, visit, timeout_ms: int = 5000) -> None:
+    """Wait until every request the page made has been answered or failed."""
+    for _ in range(timeout_ms // 50):
+        if not visit.pending:
+            return
+        await page.wait_for_timeout(50)
+    visit.failures += [f"no answer in {timeout_ms} ms: {r.url}" for r in visit.pending]
+
+
+@dataclass
+class Browsed:
+    """Everything the browser tests check, gathered in one run of Chromium."""
+
+    visits: dict[str, dict[str, Visit]]  # config -> page path -> Visit
+    search: Visit  # the home page after a search for SEARCH_FOR
+    search_results: list[str]
+
+
+SEARCH_FOR = "backpropagation"
+
+
+async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
+    """Visit every page in every configuration, a few at a time, and search."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        contexts = {
+            config: await new_context(browser, base_url, config) for config in CONFIGS
+        }
+        at_once = asyncio.Semaphore(AT_ONCE)
+        clipboard = asyncio.Lock()  # one clipboard for the whole browser
+
+        async def visit(config: str, path: str) -> Visit:
+            async with at_once:
+                page, found = await open_page(contexts[config], base_url, path)
+                try:
+                    found.measured = await page.evaluate(MEASURE)
+                    if axe is not None and config in AXE_CONFIGS:
+                        await page.add_script_tag(content=axe)
+                        found.axe = await page.evaluate(
+                            AXE_RUN, config.startswith("desktop")
+                        )
+                    if config == COPY_CONFIG:
+                        async with clipboard:
+                            copies = await page.evaluate(COPY_ALL)
+                        found.copies = [tuple(pair) for pair in copies]
+                    await settle(page, found)
+                finally:
+                    await page.close()
+                return found
+
+        jobs = [(config, path) for config in CONFIGS for path in pages]
+        done = await asyncio.gather(*(visit(*job) for job in jobs))
+        visits = {config: {} for config in CONFIGS}
+        for (config, _), found in zip(jobs, done, strict=True):
+            visits[config][found.path] = found
+        search, results = await search_home(contexts[COPY_CONFIG], base_url)
+        await browser.close()
+    return Browsed(visits=visits, search=search, search_results=results)
+
+
+async def new_context(browser, base_url: str, config: str):
+    """A context in one viewport and palette, allowed to use the clipboard."""
+    viewport, palette = config.split("-")
+    width, height = VIEWPORTS[viewport]
+    context = await browser.new_context(
+        viewport={"width": width, "height": height},
+        color_scheme=palette,
+        is_mobile=viewport == "phone",
+        has_touch=viewport == "phone",
+    )
+    await context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/")
+    )
+    return context
+
+
+async def search_home(context, base_url: str) -> tuple[Visit, list[str]]:
+    """Type SEARCH_FOR into Material's search box on the home page."""
+    page, visit = await open_page(context, base_url, "")
+    try:
+        await page.locator(".md-search__input").click()
+        await page.keyboard.type(SEARCH_FOR)  # key by key: Material reads keyup
+        results = page.locator(".md-search-result__item")
+        await results.first.wait_for(state="visible", timeout=10_000)
+        found = await results.all_inner_texts()
+        await settle(page, visit)
+    finally:
+        await page.close()
+    return visit, found

@@ -1,0 +1,176 @@
+"""Lighthouse scores of the built site, as a phone on a slow network sees it.
+
+    python tools/audit.py [--runs N] [SITE_DIR [PAGE ...]]
+
+Serves ``SITE_DIR`` (default ``site/``) on 127.0.0.1 with gzip, as a static
+host such as GitHub Pages does, and runs Lighthouse (``tools/audit/``, its
+default mobile preset with simulated throttling) on each ``PAGE`` (a path
+such as ``chain-rule/``; by default the home page and the page with the
+most bytes of HTML). Each page is audited ``N`` times (default 3) and the
+run with the median performance score is reported, since that score moves
+from run to run. Prints the four category scores of each page, what cost
+points, and exits 1 when a score is below its target.
+
+Needs ``npm ci --prefix tools/audit``, node, and a Chromium (``CHROME_PATH``,
+default ``/usr/bin/chromium``). ``make audit`` does all of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = (
+    ROOT / "tools" / "audit" / "node_modules" / "lighthouse" / "cli" / "index.js"
+)
+TARGETS = {
+    "performance": 0.95,
+    "accessibility": 1.0,
+    "best-practices": 1.0,
+    "seo": 0.95,
+}
+# Headless Chromium that reaches no host but the one under audit.
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzipped when the client asks, like a real static host."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # redirects to the URL with a slash
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``site`` from a thread on a free port; the server and its URL."""
+    handler = functools.partial(_Handler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def pages_to_audit(site: Path) -> list[str]:
+    """The home page and the page with the most bytes of HTML."""
+    pages = [p.parent for p in site.rglob("index.html") if p.parent != site]
+    heaviest = max(pages, key=lambda p: (p / "index.html").stat().st_size)
+    return ["", heaviest.relative_to(site).as_posix() + "/"]
+
+
+def lighthouse(url: str, out: Path) -> dict:
+    """One Lighthouse run on ``url``: its JSON report."""
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    subprocess.run(
+        [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=" + ",".join(TARGETS),
+        ],
+        env=os.environ | {"CHROME_PATH": chrome},
+        check=True,
+    )
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def scores(report: dict) -> dict[str, float]:
+    return {name: report["categories"][name]["score"] for name in TARGETS}
+
+
+def lost_points(report: dict) -> list[str]:
+    """The audits of a report that scored below 1 and count towards a score."""
+    weighted = {
+        ref["id"]
+        for category in report["categories"].values()
+        for ref in category["auditRefs"]
+        if ref["weight"] > 0
+    }
+    return [
+        f"{audit_id}: {audit.get('displayValue') or audit['title']}"
+        for audit_id, audit in sorted(report["audits"].items())
+        if audit_id in weighted
+        and audit.get("score") is not None
+        and audit["score"] < 1
+    ]
+
+
+def audit_page(url: str, runs: int, tmp: Path) -> tuple[dict, list[float]]:
+    """The report of the median run by performance, and every run's score."""
+    reports = [lighthouse(url, tmp / f"report-{n}.json") for n in range(runs)]
+    reports.sort(key=lambda report: scores(report)["performance"] or 0)
+    return reports[len(reports) // 2], [scores(r)["performance"] for r in reports]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("pages", nargs="*", help="paths such as chain-rule/")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page")
+    args = parser.parse_args(argv)
+    site = args.site.resolve()
+    if not (site / "index.html").is_file():
+        sys.exit(f"no built site in {site}: run `make build` first")
+    if not LIGHTHOUSE.is_file():
+        sys.exit("no Lighthouse: run `npm ci --prefix tools/audit`")
+    server, base = serve(site)
+    missed = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for page in args.pages or pages_to_audit(site):
+                report, performance = audit_page(base + page, args.runs, Path(tmp))
+                runs = ", ".join(f"{p:.2f}" for p in performance)
+                print(f"/{page}  (performance over {args.runs} runs: {runs})")
+                for name, score in scores(report).items():
+                    ok = score is not None and score >= TARGETS[name]
+                    mark = "ok" if ok else f"below the target, {TARGETS[name]:.2f}"
+                    print(f"  {name:<15} {score or 0:.2f}  {mark}")
+                    if not ok:
+                        missed.append(f"/{page} {name}")
+                for line in lost_points(report):
+                    print(f"    - {line}")
+    finally:
+        server.shutdown()
+    if missed:
+        print("below target: " + ", ".join(missed))
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
