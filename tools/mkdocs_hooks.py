@@ -11,10 +11,12 @@ Each hook hands the work to a generator-independent module in ``tools/``:
 - ``on_page_markdown``: fill in the numbers a page quotes, computed by
   ``docs/values/<page>.py`` (``values.py``), and turn each figure reference
   into a light and a dark image.
-- ``on_page_content``: render every formula with KaTeX at build time
-  (``mathrender.py``), so pages ship no maths JavaScript; on notebook pages,
-  also drop nbconvert's remote scripts and random ids (``notebook_html.py``)
-  and put the ``.ipynb`` download link at the top.
+- ``on_page_content``: on notebook pages, drop nbconvert's remote scripts,
+  inline CSS and random ids and render their ``$`` maths
+  (``notebook_html.py``), and put the ``.ipynb`` download link at the top.
+- ``on_post_page``: render every formula with KaTeX at build time
+  (``mathrender.py``), so pages ship no maths JavaScript. It runs after the
+  search plugin has indexed the page, so the index holds the short TeX.
 """
 
 from __future__ import annotations
@@ -108,6 +110,15 @@ def on_page_content(html, page, config, files):
             href = files.get_file_from_path(uri).url_relative_to(page.file)
             link = notebook_ipynb.download_link(href)
             return link + notebook_html.clean_notebook_html(html)
-        return mathrender.render_arithmatex_html(html)
+    except mathrender.MathError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+    return html
+
+
+def on_post_page(output, page, config):
+    # After the search plugin has indexed the page: the index keeps the
+    # short TeX, not KaTeX's markup, and is built several times faster.
+    try:
+        return mathrender.render_arithmatex_html(output)
     except mathrender.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
