@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from line_problems import random_line_problems
 
 from handgrad import descent
 from handgrad.data import mass_height
@@ -29,14 +30,8 @@ H = 1e-3
 RTOL = 1e-7
 
 
-def random_problems(count=20, seed=0):
-    """Random data sets and points (x, y, b, w) of 1 to 60 samples."""
-    rng = np.random.default_rng(seed)
-    for _ in range(count):
-        m = int(rng.integers(1, 61))
-        x = rng.uniform(-80.0, 80.0, m)
-        y = rng.uniform(-200.0, 200.0, m)
-        yield x, y, float(rng.uniform(-50, 50)), float(rng.uniform(-3, 3))
+def random_problems(count=20):
+    return random_line_problems(count, seed=0)
 
 
 def central_difference_b(f, b):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from line_problems import random_line_problems
 
 from handgrad.data import mass_height
 from handgrad.descent import gradient_descent
@@ -34,13 +35,8 @@ H = 1e-3
 RTOL = 1e-7
 
 
-def random_problems(count=20, seed=1):
-    rng = np.random.default_rng(seed)
-    for _ in range(count):
-        m = int(rng.integers(1, 61))
-        x = rng.uniform(-80.0, 80.0, m)
-        y = rng.uniform(-200.0, 200.0, m)
-        yield x, y, float(rng.uniform(-50, 50)), float(rng.uniform(-3, 3))
+def random_problems(count=20):
+    return random_line_problems(count, seed=1)
 
 
 def partials_by_central_differences(loss, x, y, b, w):

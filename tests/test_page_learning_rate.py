@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from line_problems import random_line_problems
 
 from handgrad import descent
 from handgrad.data import mass_height
@@ -33,13 +34,8 @@ def data():
     return mass_height()
 
 
-def random_problems(count=20, seed=3):
-    rng = np.random.default_rng(seed)
-    for _ in range(count):
-        m = int(rng.integers(1, 61))
-        x = rng.uniform(-80.0, 80.0, m)
-        y = rng.uniform(-200.0, 200.0, m)
-        yield x, y, float(rng.uniform(-50, 50)), float(rng.uniform(-3, 3))
+def random_problems(count=20):
+    return random_line_problems(count, seed=3)
 
 
 def test_d2ssr_db2_is_2m_matches_central_difference():
