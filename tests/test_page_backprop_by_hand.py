@@ -7,7 +7,6 @@ tests below also check that those values say what the prose says of them.
 """
 
 # The tests are named after the formulas, dC_dW2 and all.
-# ruff: noqa: N802
 
 import re
 import runpy

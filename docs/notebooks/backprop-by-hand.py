@@ -15,7 +15,6 @@
 
 # %%
 # Names follow the maths on the page (dC_dW1 for dC/dW1), not snake_case.
-# ruff: noqa: N816
 import matplotlib.pyplot as plt
 import numpy as np
 

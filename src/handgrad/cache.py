@@ -37,9 +37,8 @@ class Gradients(NamedTuple):
     ``dC_dW[i]`` has the shape of ``W[i]`` and ``dC_db[i]`` that of ``b[i]``.
     """
 
-    # The names of the maths, dC/dW and dC/db, though not snake_case.
-    dC_dW: tuple[Array, ...]  # noqa: N815
-    dC_db: tuple[Array, ...]  # noqa: N815
+    dC_dW: tuple[Array, ...]
+    dC_db: tuple[Array, ...]
 
 
 def stacked(theta: Array, sizes: Sequence[int]) -> tuple[Array, ...]:

@@ -90,10 +90,10 @@ class Grads:
     """The cost's gradient, one array per parameter, in that parameter's shape."""
 
     # The names of the maths, dC/dW1 and so on, though not snake_case.
-    dC_dW1: NDArray[np.float64]  # noqa: N815
-    dC_db1: NDArray[np.float64]  # noqa: N815
-    dC_dW2: NDArray[np.float64]  # noqa: N815
-    dC_db2: NDArray[np.float64]  # noqa: N815
+    dC_dW1: NDArray[np.float64]
+    dC_db1: NDArray[np.float64]
+    dC_dW2: NDArray[np.float64]
+    dC_db2: NDArray[np.float64]
 
 
 def _inputs(X: ArrayLike) -> NDArray[np.float64]:
