@@ -36,11 +36,14 @@ env: $(UV)
 
 # Optional: PyTorch, the independent autodiff the tests compare against (they
 # skip with a reason without it). pip, not uv: pip finds the CPU build that
-# machines here keep on disk; elsewhere it downloads torch from PyPI.
+# machines here keep on disk. Elsewhere set TORCH_INDEX_URL to PyTorch's CPU
+# wheel index (as the GitHub workflow does), or pip downloads the multi-GB
+# CUDA build from PyPI.
 TORCH_VERSION := $(shell sed -n 's/^torch = \["torch==\(.*\)"\]/\1/p' pyproject.toml)
 torch: env
 	$(BIN)/python -c "import torch" 2>/dev/null || \
-	  $(PYTHON) -m pip --python $(BIN)/python install --quiet "torch==$(TORCH_VERSION)"
+	  $(PYTHON) -m pip --python $(BIN)/python install --quiet \
+	    $${TORCH_INDEX_URL:+--index-url "$$TORCH_INDEX_URL"} "torch==$(TORCH_VERSION)"
 
 serve: env
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
