@@ -31,6 +31,51 @@ AT_ONCE = 2
 # Where the copy buttons are tried, on every page (once is enough).
 COPY_CONFIG = "desktop-light"
 
+# Long pages render a block only when it nears the screen (content-visibility:
+# auto, "Long pages" in docs/assets/extra.css). In the page: every such
+# block, rendered as a reader scrolling to it sees it (contained) and as if
+# the rule were not there (free); [where each child of the article is, in
+# both]; and the blocks whose content reaches outside them further than the
+# half em they may draw there. The page is left with every block rendered,
+# free, for what is measured next.
+RENDER_LATER = """async () => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+  const article = document.querySelector(".md-content__inner");
+  if (!article) return { blocks: 0, contained: [], free: [], clipped: [] };
+  const children = [...article.children];
+  const blocks = children.filter(
+    (el) => getComputedStyle(el).contentVisibility === "auto");
+  blocks.forEach((el) => el.classList.add("hg-probe"));
+  const style = document.createElement("style");
+  document.head.append(style);
+  const where = () => children.map((el) => {
+    const box = el.getBoundingClientRect();
+    return `${el.tagName.toLowerCase()}.${el.classList[0] || ""} ` +
+      [box.top + scrollY, box.left, box.width, box.height]
+        .map((x) => x.toFixed(1)).join(" ");
+  });
+  style.textContent = ".hg-probe { content-visibility: visible !important;" +
+    " contain: layout style paint !important; }";
+  await frame();
+  const contained = where();
+  style.textContent = ".hg-probe { content-visibility: visible !important; }";
+  await frame();
+  const free = where();
+  const em = (el) => parseFloat(getComputedStyle(el).fontSize);
+  const clipped = blocks.filter((el) =>
+    getComputedStyle(el).overflow === "visible" &&
+    (el.scrollWidth > el.clientWidth + em(el) / 2 ||
+     el.scrollHeight > el.clientHeight + em(el) / 2)
+  ).map((el) => `${el.tagName.toLowerCase()}: ${el.innerText.slice(0, 60)}`);
+  return { blocks: blocks.length, contained, free, clipped };
+}"""
+
+# Material mounts a code block (its copy button, its keyboard focus) when
+# the block first comes into view. Polled after the window has been made as
+# tall as the page: the code blocks of the article, and those mounted.
+CODE_BLOCKS = """() => ["code", "nav.md-code__nav"].map((what) =>
+  document.querySelectorAll(`.md-content__inner .highlight > pre > ${what}`).length)"""
+
 # What one visit measures, in the page, after it has loaded.
 MEASURE = """async () => {
   for (const img of document.images) img.loading = "eager";
@@ -89,6 +134,10 @@ AXE_RUN = """async (withContrast) => {
     }));
 }"""
 
+OPEN_SOLUTIONS = """() => {
+  document.querySelectorAll("details").forEach((d) => { d.open = true; });
+}"""
+
 # Every copy button clicked in turn, solutions opened: Material's on code
 # blocks and the notebook cells' own. [code it points at, what was copied].
 COPY_ALL = """async () => {
@@ -124,6 +173,8 @@ class Visit:
     measured: dict = field(default_factory=dict)
     axe: list[dict] | None = None
     copies: list[tuple[str, str]] = field(default_factory=list)  # (expected, got)
+    render_later: dict = field(default_factory=dict)  # RENDER_LATER's answer
+    code_blocks: tuple[int, int] = (0, 0)  # CODE_BLOCKS's answer
     pending: set = field(default_factory=set)  # requests not answered yet
 
 
@@ -233,6 +284,8 @@ async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
             async with at_once:
                 page, found = await open_page(contexts[config], base_url, path)
                 try:
+                    found.code_blocks = await mount_code_blocks(page, config)
+                    found.render_later = await page.evaluate(RENDER_LATER)
                     found.measured = await page.evaluate(MEASURE)
                     if axe is not None and config in AXE_CONFIGS:
                         await page.add_script_tag(content=axe)
@@ -256,6 +309,24 @@ async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
         search, results = await search_home(contexts[COPY_CONFIG], base_url)
         await browser.close()
     return Browsed(visits=visits, search=search, search_results=results)
+
+
+async def mount_code_blocks(page, config: str) -> tuple[int, int]:
+    """Open every solution and show the whole page at once, so that every code
+    block mounts, then restore the window; CODE_BLOCKS's answer once they all
+    have (or after 5 s)."""
+    await page.evaluate(OPEN_SOLUTIONS)
+    width, height = VIEWPORTS[config.split("-")[0]]
+    for _ in range(100):
+        # Blocks that render grow the page, so the window follows it.
+        tall = await page.evaluate("document.documentElement.scrollHeight")
+        await page.set_viewport_size({"width": width, "height": max(height, tall)})
+        counts = tuple(await page.evaluate(CODE_BLOCKS))
+        if counts[0] == counts[1]:
+            break
+        await page.wait_for_timeout(50)
+    await page.set_viewport_size({"width": width, "height": height})
+    return counts
 
 
 async def new_context(browser, base_url: str, config: str):

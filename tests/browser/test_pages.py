@@ -104,6 +104,37 @@ def test_the_phone_page_never_scrolls_sideways(visits, config):
     assert offenders(visits(config), problems) == []
 
 
+@pytest.mark.parametrize("config", CONFIGS)
+def test_blocks_rendered_later_move_and_clip_nothing(visits, config):
+    """A block of a long page that waits to be rendered (docs/assets/extra.css)
+    is, once shown, where it would be without the rule, and so is everything
+    after it; and nothing in it reaches outside where it would be cut off."""
+    done = visits(config)
+
+    def problems(v):
+        probe = v.render_later
+        for contained, free in zip(probe["contained"], probe["free"], strict=True):
+            if contained != free:
+                yield f"moved: {free} -> {contained}"
+        for block in probe["clipped"]:
+            yield f"cut off: {block}"
+
+    assert offenders(done, problems) == []
+    assert sum(v.render_later["blocks"] for v in done.values()) > 100
+
+
+def test_every_code_block_gets_a_copy_button(visits):
+    done = visits(COPY_CONFIG)
+
+    def problems(v):
+        blocks, mounted = v.code_blocks
+        if mounted != blocks:
+            yield f"{mounted} of {blocks} code blocks have their buttons"
+
+    assert offenders(done, problems) == []
+    assert sum(v.code_blocks[0] for v in done.values()) > 50
+
+
 def test_each_copy_button_copies_exactly_its_code_block(visits):
     done = visits(COPY_CONFIG)
     wrong = offenders(
