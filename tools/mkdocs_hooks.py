@@ -12,8 +12,9 @@ Each hook hands the work to a generator-independent module in ``tools/``:
   ``docs/values/<page>.py`` (``values.py``), and turn each figure reference
   into a light and a dark image.
 - ``on_page_content``: on notebook pages, drop nbconvert's remote scripts,
-  inline CSS and random ids and render their ``$`` maths
-  (``notebook_html.py``), and put the ``.ipynb`` download link at the top.
+  inline CSS and random ids, render their ``$`` maths and give each figure
+  the alt text its cell states (``notebook_html.py``), and put the
+  ``.ipynb`` download link at the top.
 - ``on_post_page``: render every formula with KaTeX at build time
   (``mathrender.py``), so pages ship no maths JavaScript. It runs after the
   search plugin has indexed the page, so the index holds the short TeX.
@@ -109,8 +110,10 @@ def on_page_content(html, page, config, files):
             uri = notebook_ipynb.ipynb_uri(page.file.src_uri)
             href = files.get_file_from_path(uri).url_relative_to(page.file)
             link = notebook_ipynb.download_link(href)
-            return link + notebook_html.clean_notebook_html(html)
-    except mathrender.MathError as error:
+            script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            alt_texts = notebook_html.figure_alt_texts(script)
+            return link + notebook_html.clean_notebook_html(html, alt_texts)
+    except (mathrender.MathError, ValueError) as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
     return html
 

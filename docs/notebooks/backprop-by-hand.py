@@ -157,7 +157,7 @@ assert loss(new, X, Y) < loss(params, X, Y)
 # more slowly: the sigmoid's output approaches the target 1 but never
 # reaches it.
 
-# %%
+# %% alt="Cost against steps, log scale: it falls fast, then ever more slowly"
 trained, losses = train(X, Y, learning_rate=learning_rate, steps=1000)
 prediction = forward(trained, X).A2[0, 0]
 print(f"cost {losses[0]:.4f} -> {loss(trained, X, Y):.1e}, prediction {prediction:.4f}")

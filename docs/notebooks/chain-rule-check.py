@@ -45,7 +45,7 @@ assert worst < 1e-8
 # The derivative of shoe size with respect to age is itself a function of age:
 # zero at the bottom of the curve, close to -1 and 1 far from it.
 
-# %%
+# %% alt="ds/dx against age x: an S-curve through 0 at x = 0, tending to -1 and 1"
 grid = np.linspace(-3.0, 3.0, 201)
 fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
 ax.plot(grid, ds_dx(grid))
