@@ -16,8 +16,9 @@ Each hook hands the work to a generator-independent module in ``tools/``:
   the alt text its cell states (``notebook_html.py``), and put the
   ``.ipynb`` download link at the top.
 - ``on_post_page``: render every formula with KaTeX at build time
-  (``mathrender.py``), so pages ship no maths JavaScript. It runs after the
-  search plugin has indexed the page, so the index holds the short TeX.
+  (``mathrender.py``), so pages ship no maths JavaScript, and preload the
+  KaTeX fonts that the page's maths uses (``mathfonts.py``). It runs after
+  the search plugin has indexed the page, so the index holds the short TeX.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache"))
 
 sys.path.insert(0, str(TOOLS))
 import figures  # noqa: E402
+import mathfonts  # noqa: E402
 import mathrender  # noqa: E402
 import notebook_html  # noqa: E402
 import notebook_ipynb  # noqa: E402
@@ -122,6 +124,7 @@ def on_post_page(output, page, config):
     # After the search plugin has indexed the page: the index keeps the
     # short TeX, not KaTeX's markup, and is built several times faster.
     try:
-        return mathrender.render_arithmatex_html(output)
+        output = mathrender.render_arithmatex_html(output)
     except mathrender.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
+    return mathfonts.preload_links(output)

@@ -110,6 +110,8 @@ MEASURE = """async () => {
     notebook: document.querySelector(".jupyter-wrapper") !== null,
     outputs: [...document.querySelectorAll(".jupyter-wrapper .jp-OutputArea-output")]
       .map((el) => ({ text: el.innerText, images: el.querySelectorAll("img").length })),
+    fontPreloads: [...document.querySelectorAll('link[rel="preload"][as="font"]')]
+      .map((link) => link.href),
     downloads: [...document.querySelectorAll("a[download]")]
       .map((a) => ({ text: a.innerText.trim(), href: a.href })),
   };

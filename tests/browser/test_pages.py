@@ -69,6 +69,22 @@ def test_every_visible_image_loads_and_has_alt_text(visits, config):
 
 
 @pytest.mark.parametrize("config", CONFIGS)
+def test_every_font_the_maths_uses_was_preloaded(visits, config):
+    """A KaTeX font that arrives late resizes its formulas and the text below
+    jumps, so each one a page's maths loads is asked for with the page."""
+    done = visits(config)
+
+    def problems(v):
+        preloaded = set(v.measured["fontPreloads"])
+        for url in v.requests:
+            if url.endswith(".woff2") and url not in preloaded:
+                yield f"not preloaded: {url.rsplit('/', 1)[-1]}"
+
+    assert offenders(done, problems) == []
+    assert any(v.measured["fontPreloads"] for v in done.values())
+
+
+@pytest.mark.parametrize("config", CONFIGS)
 def test_the_figures_shown_match_the_palette(visits, config):
     dark = config.endswith("dark")
     done = visits(config)
