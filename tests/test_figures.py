@@ -104,8 +104,14 @@ def test_a_failed_script_is_retried_on_the_next_build(project):
 def test_figure_reference_becomes_light_and_dark_images():
     page = "Text\n\n![A rising line](figures/plot_a.svg)\n"
     out = figures.expand_figure_refs(page, {"plot_a"}, "page.md")
-    assert "![A rising line](figures/plot_a.svg#only-light)" in out
-    assert "![A rising line](figures/plot_a-dark.svg#only-dark)" in out
+    assert "![A rising line](figures/plot_a.svg#only-light){ loading=lazy }" in out
+    assert "![A rising line](figures/plot_a-dark.svg#only-dark){ loading=lazy }" in out
+
+
+def test_a_figure_keeps_its_own_attributes_and_loads_lazily():
+    page = "![Alt](figures/plot_a.svg){ width=300 }"
+    out = figures.expand_figure_refs(page, {"plot_a"}, "page.md")
+    assert out.count("{ width=300 loading=lazy }") == 2
 
 
 def test_figure_reference_from_a_subfolder_keeps_its_path():

@@ -143,13 +143,15 @@ def expand_figure_refs(markdown: str, known: set[str], where: str) -> str:
     """Turn ``![alt](figures/plot_x.svg)`` into a light and a dark image.
 
     Material shows ``#only-light`` images in the light palette and
-    ``#only-dark`` ones in the dark palette. Raises :class:`FigureError` for
-    a figure with no script or an image with no alt text.
+    ``#only-dark`` ones in the dark palette. Both load lazily: the browser
+    then never fetches the palette's hidden one, nor a figure far below the
+    screen before the reader nears it. Raises :class:`FigureError` for a
+    figure with no script or an image with no alt text.
     """
 
     def expand(match: re.Match[str]) -> str:
         alt, folder, name = match["alt"].strip(), match["dir"], match["name"]
-        attrs = match["attrs"] or ""
+        attrs = (match["attrs"] or "{ }")[:-1].rstrip() + " loading=lazy }"
         if name not in known:
             raise FigureError(f"{where}: no script docs/figures/{name}.py for {name}")
         if not alt:
