@@ -121,11 +121,14 @@ def first_screen(html: str, blocks: int = FIRST_BLOCKS) -> str:
     """``html`` up to the end of its article's ``blocks``-th block (without
     that block's end tag), or all of it when it has no Material article."""
     finder = _FirstBlocks(blocks)
-    finder.feed(html)
+    for start in range(0, len(html), 16_384):  # stop reading once it is found
+        finder.feed(html[start : start + 16_384])
+        if finder.end:
+            break
     if not finder.end:
         return html
-    line, column = finder.end
-    offset = sum(len(text) for text in html.splitlines(keepends=True)[: line - 1])
+    line, column = finder.end  # HTMLParser counts lines by "\n" alone
+    offset = sum(len(text) + 1 for text in html.split("\n")[: line - 1])
     return html[: offset + column]
 
 
