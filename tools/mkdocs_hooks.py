@@ -16,9 +16,10 @@ Each hook hands the work to a generator-independent module in ``tools/``:
   the alt text its cell states (``notebook_html.py``), and put the
   ``.ipynb`` download link at the top.
 - ``on_post_page``: render every formula with KaTeX at build time
-  (``mathrender.py``), so pages ship no maths JavaScript, and preload the
-  KaTeX fonts that the page's maths uses (``mathfonts.py``). It runs after
-  the search plugin has indexed the page, so the index holds the short TeX.
+  (``mathrender.py``), so pages ship no maths JavaScript; preload the KaTeX
+  fonts of the first screen (``mathfonts.py``); give each code block its
+  number of lines (``code_lines.py``). It runs after the search plugin has
+  indexed the page, so the index holds the short TeX.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ PACKAGE = ROOT / "src" / "handgrad"
 CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache"))
 
 sys.path.insert(0, str(TOOLS))
+import code_lines  # noqa: E402
 import figures  # noqa: E402
 import mathfonts  # noqa: E402
 import mathrender  # noqa: E402
@@ -127,4 +129,4 @@ def on_post_page(output, page, config):
         output = mathrender.render_arithmatex_html(output)
     except mathrender.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
-    return mathfonts.preload_links(output)
+    return code_lines.mark_code_lines(mathfonts.preload_links(output))
