@@ -1,9 +1,7 @@
 """Which KaTeX fonts a page preloads, read from KaTeX's stylesheet."""
 
-import re
-from pathlib import Path
-
-from mathfonts import FIRST_BLOCKS, KATEX_CSS, first_screen, fonts_used, preload_links
+from first_screen import FIRST_BLOCKS
+from mathfonts import KATEX_CSS, fonts_used, preload_links
 
 CSS = """\
 @font-face{font-display:block;font-family:KaTeX_Main;font-style:normal;\
@@ -70,22 +68,6 @@ def test_the_vendored_stylesheet_names_a_file_for_every_font_it_uses():
         assert (KATEX_CSS.parent / font).is_file(), font
 
 
-def test_the_first_screen_ends_with_the_articles_last_first_block():
-    blocks = "".join(f'<p class="b{i}">{i}<br><span>x</span></p>' for i in range(9))
-    html = (
-        '<nav><p>menu</p></nav><article class="md-content__inner md-typeset">'
-        f"<hr>{blocks}</article><footer></footer>"
-    )
-    head = first_screen(html, blocks=3)  # the <hr>, b0 and b1
-    assert 'class="b1"' in head
-    assert 'class="b2"' not in head
-    assert first_screen(html, blocks=20) == html[: html.index("</article>")]
-
-
-def test_a_page_without_an_article_is_all_first_screen():
-    assert first_screen("<p>1</p><p>2</p>", blocks=1) == "<p>1</p><p>2</p>"
-
-
 def test_only_the_first_screen_s_fonts_are_preloaded():
     big = '<p><span class="katex"><span class="op-symbol large-op">∑</span></span></p>'
     small = '<p><span class="katex">1</span></p>'
@@ -97,8 +79,3 @@ def test_only_the_first_screen_s_fonts_are_preloaded():
     assert "KaTeX_Size2" in preloaded(big, *[small] * FIRST_BLOCKS)
     assert "KaTeX_Size2" not in preloaded(*[small] * FIRST_BLOCKS, big)
     assert "KaTeX_Main-Regular" in preloaded(*[small] * FIRST_BLOCKS, big)
-
-
-def test_the_first_screen_is_what_the_stylesheet_always_renders():
-    css = (Path(__file__).parents[1] / "docs/assets/extra.css").read_text("utf-8")
-    assert re.findall(r":nth-child\(n \+ (\d+)\)", css) == [str(FIRST_BLOCKS + 1)]

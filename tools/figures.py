@@ -145,8 +145,9 @@ def expand_figure_refs(markdown: str, known: set[str], where: str) -> str:
     Material shows ``#only-light`` images in the light palette and
     ``#only-dark`` ones in the dark palette. Both load lazily: the browser
     then never fetches the palette's hidden one, nor a figure far below the
-    screen before the reader nears it. Raises :class:`FigureError` for a
-    figure with no script or an image with no alt text.
+    screen before the reader nears it (on the first screen, the build makes
+    them load at once: ``first_screen.py``). Raises :class:`FigureError` for
+    a figure with no script or an image with no alt text.
     """
 
     def expand(match: re.Match[str]) -> str:

@@ -3,10 +3,11 @@ the page asks for them at once (``<link rel="preload">``) instead of when
 its layout first needs them: a font that arrives late changes the size of
 a formula, and the text below it jumps. No MkDocs here.
 
-The first screen is the article's first ``FIRST_BLOCKS`` blocks, the ones
-``docs/assets/extra.css`` always renders. A block further down is laid out
-only as it nears the screen, by when its fonts have had time to come, and a
-font asked for early but needed late would only hold back the first screen.
+The first screen is the article's first blocks, the ones
+``docs/assets/extra.css`` always renders (``first_screen.py``). A block
+further down is laid out only as it nears the screen, by when its fonts
+have had time to come, and a font asked for early but needed late would
+only hold back the first screen.
 
 The answer is read from KaTeX's own stylesheet. Each rule that sets a KaTeX
 font names the classes that select it, and each ``@font-face`` names the
@@ -19,11 +20,11 @@ from __future__ import annotations
 
 import functools
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
+from first_screen import first_screen
+
 KATEX_CSS = Path(__file__).resolve().parent.parent / "docs/assets/katex/katex.min.css"
-FIRST_BLOCKS = 10  # ":nth-child(n + 11)" in docs/assets/extra.css
 
 _FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}")
 _RULE = re.compile(r"([^{}@;]+)\{([^{}]*)\}")
@@ -31,7 +32,6 @@ _FAMILY = re.compile(r"font(?:-family)?:[^;}]*?\b(KaTeX_\w+)")
 _WEIGHT = re.compile(r"font-weight:\s*(\w+)")
 _STYLE = re.compile(r"font-style:\s*(\w+)")
 _URL = re.compile(r"url\(([^)]+\.woff2)\)")
-_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "source", "wbr"})
 _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*)katex\.min\.css"')
 
@@ -80,56 +80,6 @@ def fonts_used(html: str, css: str | None = None) -> list[str]:
     files, rules = _katex_rules(css)
     fonts = {font for needed, font in rules if needed <= classes}
     return sorted(files[font] for font in fonts if font in files)
-
-
-class _FirstBlocks(HTMLParser):
-    """Finds where the ``count``-th child of Material's article ends."""
-
-    def __init__(self, count: int) -> None:
-        super().__init__(convert_charrefs=True)
-        self.count, self.depth, self.children = count, -1, 0
-        self.end: tuple[int, int] | None = None  # (line, column)
-
-    def handle_starttag(self, tag, attrs):
-        if self.end:
-            return
-        if self.depth < 0:
-            classes = (dict(attrs).get("class") or "").split()
-            if tag == "article" and "md-content__inner" in classes:
-                self.depth = 0
-            return
-        self.children += self.depth == 0
-        if tag in _VOID:
-            self._ended_child()
-        else:
-            self.depth += 1
-
-    def handle_endtag(self, tag):
-        if self.end or self.depth < 0 or tag in _VOID:
-            return
-        self.depth -= 1
-        if self.depth < 0:  # the article itself
-            self.end = self.getpos()
-        self._ended_child()
-
-    def _ended_child(self) -> None:
-        if self.depth == 0 and self.children >= self.count:
-            self.end = self.getpos()  # where its end tag starts
-
-
-def first_screen(html: str, blocks: int = FIRST_BLOCKS) -> str:
-    """``html`` up to the end of its article's ``blocks``-th block (without
-    that block's end tag), or all of it when it has no Material article."""
-    finder = _FirstBlocks(blocks)
-    for start in range(0, len(html), 16_384):  # stop reading once it is found
-        finder.feed(html[start : start + 16_384])
-        if finder.end:
-            break
-    if not finder.end:
-        return html
-    line, column = finder.end  # HTMLParser counts lines by "\n" alone
-    offset = sum(len(text) + 1 for text in html.split("\n")[: line - 1])
-    return html[: offset + column]
 
 
 def preload_links(html: str, css: str | None = None) -> str:

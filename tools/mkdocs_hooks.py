@@ -17,7 +17,8 @@ Each hook hands the work to a generator-independent module in ``tools/``:
   ``.ipynb`` download link at the top.
 - ``on_post_page``: render every formula with KaTeX at build time
   (``mathrender.py``), so pages ship no maths JavaScript; preload the KaTeX
-  fonts of the first screen (``mathfonts.py``); give each code block its
+  fonts of the first screen (``mathfonts.py``) and load its images at once
+  (``first_screen.py``); give each code block its
   number of lines (``code_lines.py``). It runs after the search plugin has
   indexed the page, so the index holds the short TeX.
 """
@@ -41,6 +42,7 @@ CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache"))
 sys.path.insert(0, str(TOOLS))
 import code_lines  # noqa: E402
 import figures  # noqa: E402
+import first_screen  # noqa: E402
 import mathfonts  # noqa: E402
 import mathrender  # noqa: E402
 import notebook_html  # noqa: E402
@@ -129,4 +131,5 @@ def on_post_page(output, page, config):
         output = mathrender.render_arithmatex_html(output)
     except mathrender.MathError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
-    return code_lines.mark_code_lines(mathfonts.preload_links(output))
+    output = first_screen.eager_images(mathfonts.preload_links(output))
+    return code_lines.mark_code_lines(output)

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from mathfonts import FIRST_BLOCKS
+from first_screen import FIRST_BLOCKS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -80,7 +80,7 @@ CODE_BLOCKS = """() => ["code", "nav.md-code__nav"].map((what) =>
 
 # The KaTeX fonts the text of the first screen is set in, as the browser
 # resolves them: the article's first blocks, those docs/assets/extra.css
-# always renders (mathfonts.FIRST_BLOCKS), as font files such as
+# always renders (first_screen.FIRST_BLOCKS), as font files such as
 # KaTeX_Main-Bold.woff2.
 FIRST_SCREEN_FONTS = """(blocks) => {
   const article = document.querySelector(".md-content__inner");
