@@ -160,14 +160,15 @@ AXE_RUN = """async (withContrast) => {
     }));
 }"""
 
+# Every solution (<details>) opened, before anything is measured.
 OPEN_SOLUTIONS = """() => {
   document.querySelectorAll("details").forEach((d) => { d.open = true; });
 }"""
 
-# Every copy button clicked in turn, solutions opened: Material's on code
-# blocks and the notebook cells' own. [code it points at, what was copied].
+# Every copy button clicked in turn (solutions are open by then, see
+# mount_code_blocks): Material's on code blocks and the notebook cells'
+# own. [code it points at, what was copied].
 COPY_ALL = """async () => {
-  document.querySelectorAll("details").forEach((d) => { d.open = true; });
   const found = [];
   const buttons = document.querySelectorAll(
     "button[data-clipboard-target], .jupyter-wrapper clipboard-copy");
