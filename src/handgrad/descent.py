@@ -190,22 +190,22 @@ def gradient_descent(
     rows, converged = [], False
     with np.errstate(over="ignore", invalid="ignore"):  # check_loss reports it
         # --8<-- [start:update]
-        for step in range(max_steps + 1):  # the start, then up to max_steps updates
+        for k in range(max_steps + 1):  # the start, then up to max_steps updates
             L = loss_of(x_s, y, b, w)
             dL_db, dL_dw = gradient_of(x_s, y, b, w)
             if fit == "intercept":
                 dL_dw = 0.0  # the slope is held: it does not move
             rows.append((b, w, L, dL_db, dL_dw))
-            check_loss(L, step, rows[0][2], learning_rate, HINT)
+            check_loss(L, k, rows[0][2], learning_rate, HINT)
             # --8<-- [start:stop]
             gradient_size = max(abs(dL_db), abs(dL_dw))
-            if step == 0:
+            if k == 0:
                 start_size = gradient_size
             if gradient_size <= tolerance * start_size:
                 converged = True
                 break
             # --8<-- [end:stop]
-            if step < max_steps:
+            if k < max_steps:
                 b = b - learning_rate * dL_db
                 w = w - learning_rate * dL_dw
         # --8<-- [end:update]
