@@ -13,18 +13,16 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, DTypeLike, NDArray
 
-from handgrad._validate import all_finite, as_array, count, same_length, show
+from handgrad._arrays import as_array, same_length
+from handgrad._validate import count, show
 from handgrad.activations import Activation, get_activation
-from handgrad.fit import check_step
 
 __all__ = [
     "activations_for",
     "check_data",
     "check_inputs",
     "check_parameters",
-    "finite_step",
     "float_dtype",
-    "gradients_for",
     "inputs_of",
     "layer_arrays",
     "names",
@@ -98,67 +96,12 @@ def targets_of(net: str) -> Any:
     return rule
 
 
-def gradients_for(net: str) -> Any:
-    """A rule: ``(dC_dW, dC_db)``, lists of arrays shaped like the network's."""
-
-    def rule(value: Any, name: str, checked: dict[str, Any]) -> tuple[list, list]:
-        params = checked[net]
-        try:
-            dC_dW, dC_db = value
-        except (TypeError, ValueError):
-            raise TypeError(
-                f"{name} must be a pair (dC_dW, dC_db), as Network.gradients "
-                f"returns it, got {show(value)}"
-            ) from None
-        pairs = (("dC_dW", dC_dW, params.W), ("dC_db", dC_db, params.b))
-        return tuple(_like(arrays, label, like) for label, arrays, like in pairs)
-
-    return rule
-
-
-def _like(arrays: Any, name: str, like: list[Array]) -> list[Array]:
-    """``arrays`` as a list of arrays of the shapes and dtype of ``like``."""
-    if isinstance(arrays, str | bytes) or not isinstance(arrays, Sequence):
-        raise TypeError(f"{name} must be a list of arrays, got {show(arrays)}")
-    if len(arrays) != len(like):
-        raise ValueError(f"{name} must hold {len(like)} arrays, got {len(arrays)}")
-    checked = []
-    for i, (array, param) in enumerate(zip(arrays, like, strict=True)):
-        usual = type(array) is np.ndarray and array.dtype == param.dtype
-        if usual and array.shape == param.shape:  # as gradients() gives it
-            checked.append(array)
-            continue
-        # NaN and inf are caught after the step: see finite_step.
-        array = as_array(array, f"{name}[{i}]", dtype=param.dtype, finite=False)
-        if array.shape != param.shape:
-            raise ValueError(
-                f"{name}[{i}] must have the shape of its parameter, {param.shape}, "
-                f"got {array.shape}"
-            )
-        checked.append(array)
-    return checked
-
-
 def network_shapes(value: Any, name: str, checked: object = None) -> Any:
     """The rule for a network whose numbers are checked later: its shapes only."""
     if not hasattr(value, "activations") or not hasattr(value, "sizes"):
         raise TypeError(f"{name} must be a Network, got {show(value)}")
     check_parameters(value, finite=False)
     return value
-
-
-def finite_step(
-    net: Any, gradients: tuple[list, list], W: list[Array], b: list[Array], rate: float
-) -> None:
-    """Raise unless every parameter after a step is finite, saying why not."""
-    if all_finite(*W, *b):
-        return
-    check_parameters(net)  # a parameter that was not finite before the step
-    for label, arrays in zip(("dC_dW", "dC_db"), gradients, strict=True):
-        for i, array in enumerate(arrays):
-            if not np.isfinite(array).all():
-                raise ValueError(f"{label}[{i}] must be finite, got NaN or inf")
-    check_step({"W": W, "b": b}, rate)  # the learning rate is too large
 
 
 def passes(value: Any, name: str, checked: dict[str, Any]) -> list[Array]:

@@ -20,7 +20,8 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from handgrad._validate import as_array, checks
+from handgrad._arrays import as_array
+from handgrad._checks import checks
 
 __all__ = [
     "ACTIVATIONS",

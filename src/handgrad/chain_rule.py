@@ -18,7 +18,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from handgrad._validate import as_array, checks
+from handgrad._arrays import as_array
+from handgrad._checks import checks
 
 __all__ = [
     "dh_dw",

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from handgrad._validate import DEFAULT_SEED, checks, count, non_negative_number, seed
+from handgrad._checks import checks
+from handgrad._validate import DEFAULT_SEED, count, non_negative_number, seed
 
 __all__ = ["TRUE_INTERCEPT", "TRUE_SLOPE", "bell", "mass_height"]
 

@@ -28,14 +28,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from handgrad._arrays import same_length_as, vector
+from handgrad._checks import checks
 from handgrad._validate import (
-    checks,
     count,
     non_negative_number,
     number,
+    one_of,
     positive_number,
-    same_length_as,
-    vector,
 )
 from handgrad.fit import Fit, check_loss
 from handgrad.linear import Standardizer, line_mse, line_mse_gradient, ssr, ssr_gradient
@@ -101,20 +101,6 @@ class LineFit(Fit[tuple[float, float]]):
         return self.params[1]
 
 
-def _one_of(*allowed: Any) -> Any:
-    """A rule: the value must be one of ``allowed`` (``True`` is not ``1``)."""
-
-    def rule(value: Any, name: str, checked: object) -> Any:
-        # `is` for False and True, so that 0, 1 or "yes" do not pass for them.
-        if not any(
-            value is a or (isinstance(value, str) and value == a) for a in allowed
-        ):
-            raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
-        return value
-
-    return rule
-
-
 def _pair(start: object, name: str, checked: object) -> tuple[float, float]:
     """The rule for ``start``: a pair ``(intercept, slope)`` of finite numbers."""
     try:
@@ -142,12 +128,12 @@ def _held_slope(value: object, name: str, checked: dict[str, Any]) -> float | No
     y=same_length_as("x"),
     learning_rate=positive_number,
     start=_pair,
-    fit=_one_of("both", "intercept"),
+    fit=one_of("both", "intercept"),
     fixed_slope=_held_slope,
-    loss=_one_of(*LOSSES),
+    loss=one_of(*LOSSES),
     max_steps=count,
     tolerance=non_negative_number,
-    standardize=_one_of(False, True, "center"),
+    standardize=one_of(False, True, "center"),
 )
 def gradient_descent(
     x: ArrayLike,

@@ -22,7 +22,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from handgrad._validate import as_array, checks, positive_number
+from handgrad._arrays import as_array
+from handgrad._checks import checks
+from handgrad._validate import positive_number
 
 __all__ = ["EPS", "FLOOR", "check_gradient", "numerical_gradient", "relative_error"]
 

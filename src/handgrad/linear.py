@@ -25,14 +25,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from handgrad._validate import (
-    checks,
-    finite_numbers,
-    number,
-    positive_number,
-    same_length_as,
-    vector,
-)
+from handgrad._arrays import finite_numbers, same_length_as, vector
+from handgrad._checks import checks
+from handgrad._validate import number, positive_number
 
 __all__ = [
     "Standardizer",

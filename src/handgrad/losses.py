@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from handgrad._validate import as_array, checks
+from handgrad._arrays import as_array
+from handgrad._checks import checks
 from handgrad.activations import entries
 
 __all__ = ["mse", "mse_gradient"]

@@ -34,7 +34,8 @@ import numpy as np
 from numpy.typing import ArrayLike, DTypeLike, NDArray
 
 from handgrad import _network_checks as check
-from handgrad._validate import DEFAULT_SEED, checks, seed, show
+from handgrad._checks import checks
+from handgrad._validate import DEFAULT_SEED, seed, show
 from handgrad.activations import Activation
 from handgrad.fast import Workspace
 

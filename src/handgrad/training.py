@@ -14,12 +14,17 @@ is too large.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from handgrad import _network_checks as check
-from handgrad._validate import checks, count, positive_number
-from handgrad.fit import Fit, check_loss
+from handgrad._arrays import all_finite, as_array
+from handgrad._checks import checks
+from handgrad._validate import count, positive_number, show
+from handgrad.fit import Fit, check_loss, check_step
 from handgrad.network import Network, network
 
 __all__ = ["step", "train"]
@@ -27,9 +32,64 @@ __all__ = ["step", "train"]
 Array = NDArray[np.floating]
 
 
+def gradients_for(net: str) -> Any:
+    """A rule: ``(dC_dW, dC_db)``, lists of arrays shaped like the network's."""
+
+    def rule(value: Any, name: str, checked: dict[str, Any]) -> tuple[list, list]:
+        params = checked[net]
+        try:
+            dC_dW, dC_db = value
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"{name} must be a pair (dC_dW, dC_db), as Network.gradients "
+                f"returns it, got {show(value)}"
+            ) from None
+        pairs = (("dC_dW", dC_dW, params.W), ("dC_db", dC_db, params.b))
+        return tuple(_like(arrays, label, like) for label, arrays, like in pairs)
+
+    return rule
+
+
+def _like(arrays: Any, name: str, like: list[Array]) -> list[Array]:
+    """``arrays`` as a list of arrays of the shapes and dtype of ``like``."""
+    if isinstance(arrays, str | bytes) or not isinstance(arrays, Sequence):
+        raise TypeError(f"{name} must be a list of arrays, got {show(arrays)}")
+    if len(arrays) != len(like):
+        raise ValueError(f"{name} must hold {len(like)} arrays, got {len(arrays)}")
+    checked = []
+    for i, (array, param) in enumerate(zip(arrays, like, strict=True)):
+        usual = type(array) is np.ndarray and array.dtype == param.dtype
+        if usual and array.shape == param.shape:  # as gradients() gives it
+            checked.append(array)
+            continue
+        # NaN and inf are caught after the step: see finite_step.
+        array = as_array(array, f"{name}[{i}]", dtype=param.dtype, finite=False)
+        if array.shape != param.shape:
+            raise ValueError(
+                f"{name}[{i}] must have the shape of its parameter, {param.shape}, "
+                f"got {array.shape}"
+            )
+        checked.append(array)
+    return checked
+
+
+def finite_step(
+    net: Any, gradients: tuple[list, list], W: list[Array], b: list[Array], rate: float
+) -> None:
+    """Raise unless every parameter after a step is finite, saying why not."""
+    if all_finite(*W, *b):
+        return
+    check.check_parameters(net)  # a parameter that was not finite before the step
+    for label, arrays in zip(("dC_dW", "dC_db"), gradients, strict=True):
+        for i, array in enumerate(arrays):
+            if not np.isfinite(array).all():
+                raise ValueError(f"{label}[{i}] must be finite, got NaN or inf")
+    check_step({"W": W, "b": b}, rate)  # the learning rate is too large
+
+
 @checks(
     net=check.network_shapes,  # finite_step checks the numbers
-    gradients=check.gradients_for("net"),
+    gradients=gradients_for("net"),
     learning_rate=positive_number,
 )
 def step(
@@ -48,7 +108,7 @@ def step(
         W = [W_l - learning_rate * dW for W_l, dW in zip(net.W, dC_dW, strict=True)]
         b = [b_l - learning_rate * db for b_l, db in zip(net.b, dC_db, strict=True)]
         # --8<-- [end:step]
-    check.finite_step(net, gradients, W, b, learning_rate)
+    finite_step(net, gradients, W, b, learning_rate)
     net.W, net.b = W, b
 
 

@@ -35,17 +35,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from handgrad._validate import (
-    DEFAULT_SEED,
-    as_array,
-    checks,
-    count,
-    no_overflow,
-    positive_number,
-    same_length,
-    seed,
-    show,
-)
+from handgrad._arrays import as_array, columns, same_length, shaped_copies
+from handgrad._checks import checks, no_overflow
+from handgrad._validate import DEFAULT_SEED, count, instance_of, positive_number, seed
 from handgrad.activations import sigmoid, sigmoid_prime
 from handgrad.fit import Fit, check_loss, check_step
 from handgrad.losses import mse, mse_gradient
@@ -70,15 +62,6 @@ EXAMPLE_X = [[0.5, 0.1]]
 EXAMPLE_Y = [[1.0]]
 
 
-def _checked_arrays(record: Any, shapes: dict[str, tuple[int, ...]]) -> None:
-    """Replace each field of ``record`` by a checked float64 copy of its shape."""
-    for name, shape in shapes.items():
-        array = as_array(getattr(record, name), name, copy=True)
-        if array.shape != shape:
-            raise ValueError(f"{name} must have shape {shape}, got {array.shape}")
-        object.__setattr__(record, name, array)
-
-
 @dataclass(frozen=True)
 class Params:
     """The weights and biases: finite float64 copies, checked for shape."""
@@ -89,7 +72,7 @@ class Params:
     b2: NDArray[np.float64]
 
     def __post_init__(self) -> None:
-        _checked_arrays(self, {"W1": (2, 2), "b1": (2,), "W2": (2, 1), "b2": (1,)})
+        shaped_copies(self, {"W1": (2, 2), "b1": (2,), "W2": (2, 1), "b2": (1,)})
 
 
 @dataclass(frozen=True)
@@ -103,7 +86,7 @@ class Gradients:
 
     def __post_init__(self) -> None:
         shapes = {"dC_dW1": (2, 2), "dC_db1": (2,), "dC_dW2": (2, 1), "dC_db2": (1,)}
-        _checked_arrays(self, shapes)
+        shaped_copies(self, shapes)
 
 
 @dataclass(frozen=True)
@@ -117,23 +100,7 @@ class Cache:
     A2: NDArray[np.float64]
 
 
-def _of_type(kind: type) -> Any:
-    """A rule: the value must be a ``kind`` (such as :class:`Params`)."""
-
-    def rule(value: Any, name: str, checked: object) -> Any:
-        if not isinstance(value, kind):
-            raise TypeError(f"{name} must be {kind.__name__}, got {show(value)}")
-        return value
-
-    return rule
-
-
-def inputs(value: ArrayLike, name: str, checked: object = None) -> NDArray:
-    """The rule for ``X``: a finite ``(m, 2)`` array, one sample per row."""
-    X = as_array(value, name, ndim=2)
-    if X.shape[1] != 2:
-        raise ValueError(f"{name} must have shape (m, 2), got {X.shape}")
-    return X
+inputs = columns(2)  # the rule for X: (m, 2), one sample per row
 
 
 def targets(value: ArrayLike, name: str, checked: dict[str, Any]) -> NDArray:
@@ -162,7 +129,7 @@ def init_params(seed: int = DEFAULT_SEED) -> Params:
 # --8<-- [end:init]
 
 
-@checks(params=_of_type(Params), X=inputs)
+@checks(params=instance_of(Params), X=inputs)
 def forward(params: Params, X: ArrayLike) -> Cache:
     """The prediction ``A2`` for every row of ``X``, with every step kept."""
     with no_overflow("the forward pass"):
@@ -175,13 +142,13 @@ def forward(params: Params, X: ArrayLike) -> Cache:
     return Cache(X=X, Z1=Z1, A1=A1, Z2=Z2, A2=A2)
 
 
-@checks(params=_of_type(Params), X=inputs, Y=targets)
+@checks(params=instance_of(Params), X=inputs, Y=targets)
 def loss(params: Params, X: ArrayLike, Y: ArrayLike) -> float:
     """The cost ``C``: the mean squared error of the prediction on ``(X, Y)``."""
     return mse(forward(params, X).A2, Y)
 
 
-@checks(params=_of_type(Params), cache=_of_type(Cache), Y=targets)
+@checks(params=instance_of(Params), cache=instance_of(Cache), Y=targets)
 def backward(params: Params, cache: Cache, Y: ArrayLike) -> Gradients:
     """The gradient of the cost, from the output back to the first layer.
 
@@ -204,7 +171,9 @@ def backward(params: Params, cache: Cache, Y: ArrayLike) -> Gradients:
 
 
 @checks(
-    params=_of_type(Params), grads=_of_type(Gradients), learning_rate=positive_number
+    params=instance_of(Params),
+    grads=instance_of(Gradients),
+    learning_rate=positive_number,
 )
 def update(params: Params, grads: Gradients, learning_rate: float) -> Params:
     """One step of gradient descent: new parameters, every one moved at once.
@@ -225,7 +194,7 @@ def update(params: Params, grads: Gradients, learning_rate: float) -> Params:
 
 
 @checks(
-    params=_of_type(Params),
+    params=instance_of(Params),
     X=inputs,
     Y=targets,
     learning_rate=positive_number,
