@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from handgrad.fast import Workspace
 from handgrad.losses import mse, mse_gradient
 from handgrad.network import Network, backward, forward
+from handgrad.training import step
 
 # The two compute the same sums in a different order (the bias folded into
 # the product, sigma' from A instead of Z): they differ by rounding, a few
@@ -82,9 +82,14 @@ def test_a_new_batch_size_gets_a_new_workspace():
         np.testing.assert_allclose(net.gradients(X, Y)[0][0], dC_dW[0], rtol=RTOL)
 
 
-def test_the_workspace_refuses_non_finite_parameters():
-    workspace = Workspace([1, 1], ["identity"], 2, np.float64)
-    with pytest.raises(ValueError, match="W and b must be finite"):
-        workspace.loss_and_gradients(
-            [np.array([[np.nan]])], [np.zeros(1)], np.ones((2, 1)), np.ones((2, 1))
-        )
+def test_a_parameter_that_no_output_depends_on_is_caught_by_the_step():
+    # W[0][0, 0] = -inf kills ReLU unit 0 for every positive x: the loss and
+    # every gradient stay finite, and right for these weights; the step,
+    # which checks every parameter it would keep, refuses to go on.
+    net = Network.init([1, 2, 1], ["relu", "identity"], seed=0)
+    net.W[0][0, 0] = -np.inf
+    X, Y = np.array([[1.0], [2.0]]), np.ones((2, 1))
+    gradients = net.gradients(X, Y)
+    assert all(np.isfinite(g).all() for g in gradients[0] + gradients[1])
+    with pytest.raises(ValueError, match=r"W\[0\] must be finite, got NaN or inf"):
+        step(net, gradients, learning_rate=0.1)

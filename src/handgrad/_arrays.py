@@ -32,12 +32,18 @@ __all__ = [
 def all_finite(*arrays: NDArray[np.floating]) -> bool:
     """True if no entry of any of ``arrays`` is NaN or infinite.
 
-    One dot product per array, which BLAS does at once: a NaN or an inf
-    makes the sum of squares NaN or inf. So does an entry above about 1e154
-    (its square overflows), and only then are the entries looked at one by one.
+    One dot product, which BLAS does at once: a NaN or an inf makes the sum
+    of squares NaN or inf. So does an entry above about 1e154 (its square
+    overflows), and only then are the entries looked at one by one. (This
+    runs at every step of training, where a check per array would cost as
+    much as the arithmetic.)
     """
-    total = sum(float(np.vdot(a, a)) for a in arrays)
-    return math.isfinite(total) or all(np.isfinite(a).all() for a in arrays)
+    flat = (
+        arrays[0].ravel()
+        if len(arrays) == 1
+        else np.concatenate([a.ravel() for a in arrays])
+    )
+    return math.isfinite(float(np.vdot(flat, flat))) or bool(np.isfinite(flat).all())
 
 
 def as_array(

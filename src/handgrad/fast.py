@@ -7,24 +7,28 @@ little as possible. No page shows it and you never need to read it: the
 tests (``tests/test_fast.py``) check that it gives the numbers of the
 readable code, to 1e-12, on random networks of every kind.
 
-Why it exists, measured by ``make bench``: on the 1-20-1 network of the
-pages, with 256 samples, the arrays are so small that NumPy's fixed cost per
-call, not arithmetic, sets the speed. The readable passes take about four
-times as long as this engine, which keeps training at least three times as
-fast as PyTorch's (``benchmarks/bench_train.py``). Three arrangements buy
-most of it:
+Why it exists, measured by ``make bench`` (``benchmarks/bench_train.py``,
+the row "1-20-1 readable"): with the readable passes, training the 1-20-1
+network of the pages is slower than PyTorch's; with this engine it is
+several times faster. On arrays this small NumPy's fixed cost per call, not
+arithmetic, sets the speed, and on the 1,797 digits fresh memory for every
+array costs more than the arithmetic. So:
 
-- A :class:`Workspace` holds every array a pass needs for a batch of ``m``
-  samples, made once and refilled with ``out=`` (no allocation per step).
-- Each layer's bias is folded into its weights: the workspace keeps the
-  layer's input as ``[A, 1]`` (a last column of ones) and the parameters as
-  ``[W; b]`` (``b`` as one more row), so ``Z = [A, 1] [W; b]`` is one BLAS
-  call, and ``[A, 1]^T dC/dZ`` gives ``dC/dW`` and ``dC/db`` at once.
-  NumPy's ``@`` computes an outer product such as ``(256, 1) @ (1, 20)``
-  without BLAS, about five times slower than ``np.dot``, which is used here.
-- The ``(m, n)`` arrays are column-major (``order="F"``), so that ``A``,
-  the first columns of ``[A, 1]``, is contiguous, which NumPy's fast
-  element-by-element loops need. Samples are still rows.
+- a :class:`Workspace` holds every array a pass fills for a batch of ``m``
+  samples, made once and refilled with ``out=``: no memory is allocated for
+  the large arrays at each step;
+- those arrays are column-major (``order="F"``): samples are still rows,
+  but each column lies contiguous in memory, so adding a bias, summing the
+  rows and the ReLU run as long loops, one per unit, not as one short loop
+  per sample;
+- a product whose inner dimension is 1, such as ``(256, 1) @ (1, 20)`` for
+  the first layer of the 1-20-1 network, is an outer product: computed by
+  broadcasting, it costs a third of what BLAS (``np.dot``) and a tenth of
+  what ``@`` takes (NumPy's ``@`` does it without BLAS);
+- the bias gradient, the sum of the rows of ``dC/dZ``, is the product
+  ``ones @ dC/dZ``: one BLAS call;
+- the derivative of the activation comes from ``A = f(Z)`` (``A > 0`` for
+  ReLU, ``A (1 - A)`` for the sigmoid), and an identity layer does nothing.
 
 Nothing here checks its input: ``Network`` does, at its door.
 """
@@ -32,7 +36,6 @@ Nothing here checks its input: ``Network`` does, at its door.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
@@ -43,14 +46,22 @@ Array = NDArray[np.floating]
 
 
 def _apply(name: str, Z: Array, out: Array, zeros: Array) -> None:
-    """``out = f(Z)`` for the activation ``name``."""
-    if name == "relu":  # against an array of zeros laid out like Z: 3x quicker
+    """``out = f(Z)`` for the activation ``name`` (the identity's out is Z)."""
+    if name == "relu":  # against zeros laid out like Z: NumPy's fastest loop
         np.maximum(Z, zeros, out=out)
     elif name == "sigmoid":
         e = np.exp(-np.abs(Z))  # in (0, 1]: no overflow, whatever the sign of Z
         np.divide(np.where(Z >= 0, 1.0, e), 1.0 + e, out=out)
     elif name == "tanh":
         np.tanh(Z, out=out)
+
+
+def _product(A: Array, W: Array, out: Array) -> None:
+    """``out = A @ W``; an outer product (inner dimension 1) by broadcasting."""
+    if W.shape[0] == 1:
+        np.multiply(A, W, out=out)
+    else:
+        np.matmul(A, W, out=out)  # np.dot writes only into row-major arrays
 
 
 def _prime_from_output(name: str, A: Array, out: Array) -> None:
@@ -68,9 +79,7 @@ def _prime_from_output(name: str, A: Array, out: Array) -> None:
 class Workspace:
     """Every array that a forward and a backward pass fill, for ``m`` samples.
 
-    ``sizes`` and ``activations`` (names) describe the network. An identity
-    layer's ``Z`` and ``A`` are one array, as are its ``dC/dZ`` and
-    ``dC/dA``, since ``f(Z) = Z`` and ``f' = 1``: it costs nothing.
+    ``sizes`` and ``activations`` (names) describe the network.
     """
 
     def __init__(
@@ -80,27 +89,20 @@ class Workspace:
         m: int,
         dtype: DTypeLike,
     ) -> None:
-        self.sizes, self.activations, self.m = list(sizes), list(activations), m
-        self.dtype = np.dtype(dtype)
+        self.activations = list(activations)
+        self.ones = np.ones(m, dtype)
 
         def empty(n: int) -> Array:
             return np.empty((m, n), dtype, order="F")
 
-        # The parameters, layer after layer, as [W; b]: one flat array, so
-        # that their gradients are one flat array too, copied out at once.
-        self.theta = np.empty(_count(sizes), dtype)
-        self.dC_dtheta = np.empty_like(self.theta)
-        self.Wb = _stacked(self.theta, sizes)
-        self.dC_dWb = _stacked(self.dC_dtheta, sizes)
-        self.A_ones = [np.ones((m, n + 1), dtype, order="F") for n in sizes[:-1]]
-        self.A = [M[:, :-1] for M in self.A_ones] + [empty(sizes[-1])]
-        self.dC_dA = [empty(n) for n in sizes]
-        self.Z, self.dC_dZ, self.zeros = [], [], []
-        for i, name in enumerate(self.activations):
-            identity = name == "identity"
-            self.Z.append(self.A[i + 1] if identity else empty(sizes[i + 1]))
-            self.dC_dZ.append(self.dC_dA[i + 1] if identity else empty(sizes[i + 1]))
-            self.zeros.append(np.zeros((m, sizes[i + 1]), dtype, order="F"))
+        self.Z = [empty(n) for n in sizes[1:]]
+        # A[0] is the batch's X, set at each call; an identity layer's A is its Z.
+        self.A: list[Array | None] = [None]
+        for Z, name in zip(self.Z, self.activations, strict=True):
+            self.A.append(Z if name == "identity" else np.empty_like(Z))
+        self.zeros = [np.zeros_like(Z) for Z in self.Z]
+        self.dC_dZ = [empty(n) for n in sizes[1:]]
+        self.dC_dA = [empty(n) for n in sizes]  # dC_dA[0] is never filled
 
     def loss_and_gradients(
         self, W: Sequence[Array], b: Sequence[Array], X: Array, Y: Array
@@ -108,54 +110,28 @@ class Workspace:
         """The mean squared error on ``(X, Y)`` and its gradient for every ``W``, ``b``.
 
         ``X`` and ``Y`` are checked arrays of ``m`` rows and the workspace's
-        dtype, ``W`` and ``b`` arrays of the network's shapes; ``ValueError``
-        if one of those holds NaN or inf. Returns new arrays (the workspace's
-        are refilled next time).
+        dtype, ``W`` and ``b`` finite arrays of the network's shapes. The
+        gradients are new arrays, the caller's to keep.
         """
-        for Wb, W_l, b_l in zip(self.Wb, W, b, strict=True):
-            Wb[:-1], Wb[-1] = W_l, b_l
-        if not np.isfinite(self.theta).all():  # one call for every parameter
-            raise ValueError("the network's W and b must be finite, got NaN or inf")
-        A_L = self._forward(X)
-        E = np.subtract(A_L, Y, out=self.dC_dA[-1])  # the error, A - Y
+        A, Z, dC_dZ, dC_dA = self.A, self.Z, self.dC_dZ, self.dC_dA
+        A[0] = X
+        for i, name in enumerate(self.activations):
+            _product(A[i], W[i], out=Z[i])
+            np.add(Z[i], b[i], out=Z[i])
+            _apply(name, Z[i], A[i + 1], self.zeros[i])
+        E = np.subtract(A[-1], Y, out=dC_dA[-1])  # the error, A - Y
         loss = float(np.vdot(E, E)) / E.size
         E *= 2.0 / E.size  # now dC/dA^[L], the gradient of the mean squared error
-        self._backward()
-        flat = self.dC_dtheta.copy()
-        stacked = _stacked(flat, self.sizes)
-        return loss, [M[:-1] for M in stacked], [M[-1] for M in stacked]
-
-    def _forward(self, X: Array) -> Array:
-        """Z^[l] = [A^[l-1], 1] [W^[l]; b^[l]] and A^[l] = f(Z^[l])."""
-        self.A[0][...] = X
-        for i, name in enumerate(self.activations):
-            np.matmul(self.A_ones[i], self.Wb[i], out=self.Z[i])  # into any layout
-            _apply(name, self.Z[i], self.A[i + 1], self.zeros[i])
-        return self.A[-1]
-
-    def _backward(self) -> None:
-        """From dC/dA^[L] in ``dC_dA[-1]``, the four formulas, last layer first."""
+        dC_dW, dC_db = [], []
         for i in reversed(range(len(self.activations))):
             name = self.activations[i]
-            if name != "identity":  # the identity's dC/dZ is its dC/dA already
-                _prime_from_output(name, self.A[i + 1], self.dC_dZ[i])
-                self.dC_dZ[i] *= self.dC_dA[i + 1]
-            # [dC/dW; dC/db] = [A_prev, 1]^T dC/dZ: the last row sums the rows
-            np.dot(self.A_ones[i].T, self.dC_dZ[i], out=self.dC_dWb[i])
-            if i > 0:  # dC/dA_prev = dC/dZ W^T, as its transpose W dC/dZ^T,
-                # since np.dot writes only into row-major arrays
-                np.dot(self.Wb[i][:-1], self.dC_dZ[i].T, out=self.dC_dA[i].T)
-
-
-def _count(sizes: Sequence[int]) -> int:
-    return sum((n_in + 1) * n_out for n_in, n_out in pairwise(sizes))
-
-
-def _stacked(theta: Array, sizes: Sequence[int]) -> list[Array]:
-    """Views of the flat ``theta`` as each layer's ``[W; b]``, ``(n_in + 1, n_out)``."""
-    views, start = [], 0
-    for n_in, n_out in pairwise(sizes):
-        end = start + (n_in + 1) * n_out
-        views.append(theta[start:end].reshape(n_in + 1, n_out))
-        start = end
-    return views
+            dZ = dC_dA[i + 1]  # the identity's dC/dZ is its dC/dA
+            if name != "identity":
+                dZ = dC_dZ[i]
+                _prime_from_output(name, A[i + 1], dZ)
+                dZ *= dC_dA[i + 1]
+            dC_dW.insert(0, np.dot(A[i].T, dZ))
+            dC_db.insert(0, np.dot(self.ones, dZ))  # the sum of the rows of dZ
+            if i > 0:  # dC/dA_prev = dZ W^T
+                _product(dZ, W[i].T, out=dC_dA[i])
+        return loss, dC_dW, dC_db

@@ -66,6 +66,8 @@ class Network:
         W = check.layer_arrays(W, "W", ndim=2, dtype=self.dtype)
         b = check.layer_arrays(b, "b", ndim=1, dtype=self.dtype, layers=len(W))
         self.sizes = [W[0].shape[0]] + [w.shape[1] for w in W]
+        # The shape of every parameter, W[0], ..., b[0], ...: fixed from now on.
+        self.shapes = [w.shape for w in W] + [v.shape for v in b]
         self.activations: list[Activation] = check.activations_for(activations, len(W))
         self.W, self.b = W, b
         check.check_parameters(self)
@@ -132,7 +134,7 @@ class Network:
     ) -> tuple[float, tuple[list[Array], list[Array]]]:
         """The loss of :meth:`loss` and the gradients of :meth:`gradients`, at once."""
         X, Y = check.check_data(self, X, Y)
-        check.check_parameters(self, finite=False)  # the workspace checks the numbers
+        check.check_parameters(self, finite=False)
         workspace = self._workspaces.get(len(X))
         if workspace is None:
             names = [f.name for f in self.activations]
@@ -146,6 +148,8 @@ class Network:
                 f"the network's passes left the finite numbers ({error}): "
                 "the inputs or the parameters are too large"
             ) from None
+        if not math.isfinite(loss):  # NaN or inf came in with a parameter
+            check.check_parameters(self)  # says which
         return loss, (dC_dW, dC_db)
 
 

@@ -44,6 +44,16 @@ def gradients_for(net: str) -> Any:
                 f"{name} must be a pair (dC_dW, dC_db), as Network.gradients "
                 f"returns it, got {show(value)}"
             ) from None
+        try:  # the usual case, what gradients() gave, in three comparisons
+            arrays = dC_dW + dC_db
+            if (
+                [g.shape for g in arrays] == params.shapes
+                and {type(g) for g in arrays} == {np.ndarray}
+                and {g.dtype for g in arrays} == {params.dtype}
+            ):
+                return dC_dW, dC_db
+        except (AttributeError, TypeError):
+            pass  # said below, list by list
         pairs = (("dC_dW", dC_dW, params.W), ("dC_db", dC_db, params.b))
         return tuple(_like(arrays, label, like) for label, arrays, like in pairs)
 
@@ -58,10 +68,6 @@ def _like(arrays: Any, name: str, like: list[Array]) -> list[Array]:
         raise ValueError(f"{name} must hold {len(like)} arrays, got {len(arrays)}")
     checked = []
     for i, (array, param) in enumerate(zip(arrays, like, strict=True)):
-        usual = type(array) is np.ndarray and array.dtype == param.dtype
-        if usual and array.shape == param.shape:  # as gradients() gives it
-            checked.append(array)
-            continue
         # NaN and inf are caught after the step: see finite_step.
         array = as_array(array, f"{name}[{i}]", dtype=param.dtype, finite=False)
         if array.shape != param.shape:
