@@ -99,20 +99,15 @@ def _check_finite(array: NDArray[np.floating], name: str, learning_rate: float) 
 class Fit(Generic[P]):
     """The result of a training loop: where it ended, and the loss on the way.
 
-    Attributes
-    ----------
-    params
-        The final parameters (a loop's own kind: a line's ``(b, w)``, the
-        2-2-1 network's ``Params``, or the trained ``Network``).
-    loss
-        The loss after each update, shape ``(steps + 1,)``: ``loss[0]`` is
-        the loss of the starting parameters and ``loss[-1]`` that of
-        ``params``.
-    converged
-        True if the loop stopped because the gradient had shrunk to its
-        tolerance (the line's :func:`~handgrad.descent.gradient_descent`),
-        False if it took every step it was allowed. The networks' loops
-        take a fixed number of steps: for them it is always False.
+    ``params`` holds the final parameters, of the loop's own kind: a line's
+    ``(b, w)``, the 2-2-1 network's ``Params``, or the trained ``Network``.
+    ``loss`` holds the loss after each update, shape ``(steps + 1,)``:
+    ``loss[0]`` is the loss of the starting parameters and ``loss[-1]`` that
+    of ``params``. ``converged`` is True if the loop stopped because the
+    gradient had shrunk to its tolerance (the line's
+    :func:`~handgrad.descent.gradient_descent`), False if it took every step
+    it was allowed; the networks' loops take a fixed number of steps, so for
+    them it is always False.
     """
 
     params: P
