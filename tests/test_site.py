@@ -1,16 +1,24 @@
 """The built site, read as files: reproducible, self-contained, fully rendered."""
 
 import filecmp
+import html
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import material
 import pytest
-from conftest import REPO_URL, SITE_URL, build_site
+from conftest import REPO_URL, ROOT, SITE_URL, build_site
 from notebook_html import PLACEHOLDER_ALT
+from packaging.specifiers import SpecifierSet
 from PIL import Image
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 CARD = "assets/social-card.png"  # the link-preview image (tools/social_card.py)
 
@@ -261,3 +269,15 @@ def test_the_404_page_offers_a_search_and_the_way_home(site):
     assert '<input id="hg-not-found-query" type="search" name="q"' in page
     assert '<label for="hg-not-found-query">' in page
     assert f'<a href="{home}">home page</a>' in page
+
+
+def test_home_page_states_the_install_command_and_versions(site):
+    home = html.unescape((site / "index.html").read_text(encoding="utf-8"))
+    assert f'pip install "handgrad @ git+{REPO_URL}"' in home
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    (python,) = SpecifierSet(project["requires-python"])
+    assert f"Python {python.version} or newer" in home
+    (numpy,) = [d for d in project["dependencies"] if d.startswith("numpy")]
+    assert f"NumPy {numpy.removeprefix('numpy>=')} or newer" in home
+    assert f'href="{REPO_URL}"' in home
+    assert "{{" not in home
