@@ -31,13 +31,16 @@ $(UV):
 	$(PYTHON) -m venv .cache/uv
 	.cache/uv/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
-# --inexact keeps what `make torch` added, which the lock does not hold.
-# quickjs-ng replaced quickjs, and both install the module `quickjs`: a .venv
-# made before loses the old one first, or its compiled part shadows the new.
+# --inexact keeps what `make torch` added, which the lock does not hold. It
+# would keep a QuickJS binding the lock no longer picks for this Python, too:
+# quickjs and quickjs-ng both install the module `quickjs` (pyproject.toml),
+# so a .venv that holds both drops them and syncs again.
 env: $(UV)
-	@if [ -x $(BIN)/python ] && $(UV) pip show -q --python $(BIN)/python quickjs \
-	  >/dev/null 2>&1; then $(UV) pip uninstall -q --python $(BIN)/python quickjs; fi
 	$(UV) sync --frozen --inexact --quiet --python "$(PYTHON)"
+	@if $(BIN)/python -c "from importlib.metadata import version as v; v('quickjs'); v('quickjs-ng')" \
+	  2>/dev/null; then \
+	  $(UV) pip uninstall -q --python $(BIN)/python quickjs quickjs-ng && \
+	  $(UV) sync --frozen --inexact --quiet --python "$(PYTHON)"; fi
 
 # Optional: PyTorch, the independent autodiff the tests compare against (they
 # skip with a reason without it). pip, not uv: pip finds the CPU build that

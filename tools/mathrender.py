@@ -2,9 +2,10 @@
 math JavaScript.
 
 KaTeX is plain JavaScript with no DOM needs, so its ``renderToString`` runs in
-QuickJS, a small JavaScript engine embedded in Python (the ``quickjs-ng``
-package, which installs the module ``quickjs``). The engine is started once
-per process, on first use, from
+QuickJS, a small JavaScript engine embedded in Python (the ``quickjs``
+package, or ``quickjs-ng`` where that has no wheel: both install the module
+``quickjs``, see pyproject.toml). The engine is started once per process,
+on first use, from
 ``tools/katex/katex.min.js`` (fetched by ``tools/vendor_katex.sh``); each
 formula then takes about a millisecond, and a cache keyed by the TeX source
 makes repeats free. The pages only need KaTeX's CSS and woff2 fonts, and
@@ -42,8 +43,8 @@ KATEX_JS = Path(__file__).resolve().parent / "katex" / "katex.min.js"
 
 # A JS function around katex.renderToString; the TeX and the display flag
 # reach it as arguments, never pasted into source code. The HTML comes back
-# as JSON: QuickJS keeps a long string built by concatenation as a "rope",
-# which the Python binding cannot convert ("Unknown quickjs tag: -6"), and
+# as JSON: quickjs-ng keeps a long string built by concatenation as a "rope",
+# which its Python binding cannot convert ("Unknown quickjs tag: -6"), and
 # JSON.stringify always builds a flat string.
 _RENDER_JS = """
 function renderTex(tex, displayMode) {
