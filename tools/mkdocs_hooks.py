@@ -5,7 +5,9 @@ Each hook hands the work to a generator-independent module in ``tools/``:
 - ``on_config``: key the notebook cache by the library's sources and
   ``uv.lock`` as well, so a change in ``src/`` or a new Matplotlib
   re-executes the notebooks (mkdocs-jupyter's own cache key looks only at
-  the notebook); name the repository after its address;
+  the notebook); have nbconvert read ``tools/jupyter/`` (a cell's printed
+  lines become one output, however the kernel's busy machine split them);
+  name the repository after its address;
   read what every page may quote about the project (``project_info.py``).
 - ``on_files``: run the figure scripts that changed (``figures.py``) and
   publish their SVGs, without writing anything into ``docs/``; publish each
@@ -42,6 +44,8 @@ TOOLS = Path(__file__).resolve().parent
 ROOT = TOOLS.parent
 PACKAGE = ROOT / "src" / "handgrad"
 CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache"))
+# nbconvert's settings for the notebooks this build executes.
+JUPYTER_CONFIG = TOOLS / "jupyter"
 
 sys.path.insert(0, str(TOOLS))
 import code_lines  # noqa: E402
@@ -68,10 +72,20 @@ def _package_digest() -> str:
         h.update(path.relative_to(PACKAGE).as_posix().encode())
         h.update(path.read_bytes())
     h.update((ROOT / "uv.lock").read_bytes())
+    for path in sorted(JUPYTER_CONFIG.iterdir()):
+        h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
 def on_config(config):
+    # A kernel flushes a cell's printed text when it can: on a busy machine
+    # one print may arrive as two outputs, and the page would differ from
+    # build to build. NotebookClient.coalesce_streams joins them again.
+    search = os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep)
+    if str(JUPYTER_CONFIG) not in search:
+        os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+            [str(JUPYTER_CONFIG), *filter(None, search)]
+        )
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
         notebooks = CACHE / "notebooks"
