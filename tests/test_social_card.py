@@ -1,6 +1,9 @@
 """tools/social_card.py: the link-preview image, drawn by our code, small,
 reproducible and cached."""
 
+import shutil
+import subprocess
+
 import pytest
 import social_card
 from PIL import Image
@@ -8,8 +11,13 @@ from PIL import Image
 TITLE, SUBTITLE = "handgrad", "How a neural network learns, by hand."
 
 
-def test_the_card_is_a_small_png_of_the_size_previews_expect(tmp_path):
-    card = social_card.build_card(tmp_path, TITLE, SUBTITLE)
+@pytest.fixture(scope="module")
+def card(tmp_path_factory):
+    """One drawing, shared: each takes a Python with Matplotlib a second or two."""
+    return social_card.build_card(tmp_path_factory.mktemp("card"), TITLE, SUBTITLE)
+
+
+def test_the_card_is_a_small_png_of_the_size_previews_expect(card):
     with Image.open(card) as image:
         assert image.format == "PNG"
         assert image.size == (social_card.WIDTH, social_card.HEIGHT) == (1200, 630)
@@ -17,28 +25,41 @@ def test_the_card_is_a_small_png_of_the_size_previews_expect(tmp_path):
     assert card.stat().st_size < 60_000
 
 
-def test_the_card_is_drawn_once_and_again_only_when_its_text_changes(
-    tmp_path, monkeypatch
+def test_two_drawings_are_byte_identical(card, tmp_path):
+    again = social_card.build_card(tmp_path, TITLE, SUBTITLE)
+    assert again.read_bytes() == card.read_bytes()
+
+
+def test_the_card_is_drawn_again_only_when_its_text_changes(
+    card, tmp_path, monkeypatch
 ):
-    social_card.build_card(tmp_path, TITLE, SUBTITLE)
     calls = []
-    real = social_card.run_python
 
-    def spy(jobs):
+    def draw(jobs):  # stands in for the worker: records the job, writes a file
         calls.append(jobs)
-        return real(jobs)
+        ((_, out, _, _),) = jobs
+        with open(out, "wb") as png:
+            png.write(b"drawn")
+        return [subprocess.CompletedProcess(jobs[0], 0, "", "")]
 
-    monkeypatch.setattr(social_card, "run_python", spy)
-    social_card.build_card(tmp_path, TITLE, SUBTITLE)
+    monkeypatch.setattr(social_card, "run_python", draw)
+    cache = tmp_path / "cache"
+    shutil.copytree(card.parent, cache)
+    before = card.read_bytes()
+    assert social_card.build_card(cache, TITLE, SUBTITLE).read_bytes() == before
     assert calls == []
-    social_card.build_card(tmp_path, TITLE, "Another description.")
-    assert len(calls) == 1
+    social_card.build_card(cache, TITLE, "Another description.")
+    assert [job[2:] for (job,) in calls] == [[TITLE, "Another description."]]
 
 
-def test_two_drawings_are_byte_identical(tmp_path):
-    first = social_card.build_card(tmp_path / "a", TITLE, SUBTITLE).read_bytes()
-    second = social_card.build_card(tmp_path / "b", TITLE, SUBTITLE).read_bytes()
-    assert first == second
+def test_a_failed_drawing_is_an_error_with_its_output(tmp_path, monkeypatch):
+    def fail(jobs):
+        return [subprocess.CompletedProcess(jobs[0], 1, "", "Traceback: boom")]
+
+    monkeypatch.setattr(social_card, "run_python", fail)
+    with pytest.raises(social_card.SocialCardError, match="boom"):
+        social_card.build_card(tmp_path, TITLE, SUBTITLE)
+    assert not (tmp_path / f"{social_card.NAME}.sha256").exists()
 
 
 def test_an_empty_title_is_an_error(tmp_path):
