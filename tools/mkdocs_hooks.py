@@ -80,7 +80,7 @@ def _package_digest() -> str:
 def on_config(config):
     # A kernel flushes a cell's printed text when it can: on a busy machine
     # one print may arrive as two outputs, and the page would differ from
-    # build to build. NotebookClient.coalesce_streams joins them again.
+    # build to build. tools/jupyter/ has nbconvert join them after running.
     search = os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep)
     if str(JUPYTER_CONFIG) not in search:
         os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
