@@ -1,5 +1,5 @@
 # Every target sets up the environment first, from the committed uv.lock.
-# A fresh machine needs only git, make and python3 (>= 3.10).
+# A fresh machine needs only git, make and python3 (>= 3.11).
 
 PYTHON      ?= python3
 UV_VERSION  := 0.13.8

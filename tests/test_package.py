@@ -8,6 +8,7 @@ import zipfile
 from email.parser import Parser
 from pathlib import Path
 
+import tomllib
 import uv_build
 from conftest import ROOT
 
@@ -30,7 +31,8 @@ def test_the_wheel_holds_every_module_and_states_its_needs(tmp_path, monkeypatch
     }
     assert modules <= files, sorted(modules - files)
     assert fields["Name"] == "handgrad"
-    assert fields["Requires-Python"] == ">=3.10"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert fields["Requires-Python"] == project["requires-python"]
     assert fields.get_all("Requires-Dist") == ["numpy>=1.26"]
     assert not any(Path(f).parts[0] in {"docs", "tests", "tools"} for f in files)
     assert os.listdir(tmp_path) == [name]

@@ -3,21 +3,16 @@ from wheels alone and are tested in CI, and its citation, issue links and
 home page agree with pyproject.toml and mkdocs.yml."""
 
 import re
-import sys
 from collections import defaultdict
 
 import pytest
+import tomllib
 import yaml
 from conftest import ROOT, env_setting
 from lock_wheels import fitting_wheels
 from packaging.markers import Marker
 from packaging.specifiers import SpecifierSet
 from packaging.tags import compatible_tags, cpython_tags, mac_platforms
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 LOCK = tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))

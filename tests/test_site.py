@@ -3,22 +3,17 @@
 import filecmp
 import html
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import material
 import pytest
+import tomllib
 from conftest import REPO_URL, ROOT, SITE_URL, build_site
 from notebook_html import PLACEHOLDER_ALT
 from packaging.specifiers import SpecifierSet
 from PIL import Image
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
 
 CARD = "assets/social-card.png"  # the link-preview image (tools/social_card.py)
 

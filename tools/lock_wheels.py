@@ -19,13 +19,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import tomllib
 from packaging.tags import Tag, sys_tags
 from packaging.utils import parse_wheel_filename
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
 
 LOCK = Path(__file__).resolve().parent.parent / "uv.lock"
 

@@ -9,17 +9,12 @@ here knows about MkDocs.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import tomllib
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
 
 
 def at_least(specifier: SpecifierSet, what: str) -> str:
