@@ -127,3 +127,27 @@ def test_figure_without_alt_text_is_an_error():
 def test_figure_without_a_script_is_an_error():
     with pytest.raises(figures.FigureError, match=r"no script docs/figures/plot_z\.py"):
         figures.expand_figure_refs("![Alt](figures/plot_z.svg)", {"plot_a"}, "page.md")
+
+
+def test_a_figure_links_to_its_script_in_the_same_paragraph():
+    url = "https://example.org/o/r/blob/main/docs/figures/{name}.py"
+    out = figures.expand_figure_refs(
+        "![Alt](figures/plot_a.svg)\n", {"plot_a"}, "x", url
+    )
+    images, link = out.rstrip("\n").split("\n")  # one paragraph: no blank line
+    assert images.count("![Alt]") == 2
+    assert link == (
+        "[Script of this figure: `plot_a.py`]"
+        "(https://example.org/o/r/blob/main/docs/figures/plot_a.py)"
+        "{ .hg-figure-script }"
+    )
+
+
+def test_a_new_matplotlib_or_numpy_draws_the_figures_again(project, monkeypatch):
+    scripts, package, _ = project
+    before = figures.digest(scripts / "plot_a.py", package)
+    real = figures.version
+    monkeypatch.setattr(
+        figures, "version", lambda lib: "0.0" if lib == "matplotlib" else real(lib)
+    )
+    assert figures.digest(scripts / "plot_a.py", package) != before

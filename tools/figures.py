@@ -4,11 +4,11 @@ Every ``docs/figures/plot_<what>.py`` builds one Matplotlib figure and leaves
 it in a global named ``fig``. This module runs each script once per palette
 (``light`` and ``dark``), saves deterministic SVGs into a cache directory,
 and runs a script again only when its own source, this file, or the library
-it plots (``src/handgrad``) changed.
+it plots (``src/handgrad``) or the version of Matplotlib or NumPy changed.
 
 Nothing here knows about MkDocs: the site's hook calls :func:`build_figures`
 and publishes the files it returns, and :func:`expand_figure_refs` turns one
-Markdown image into a light and a dark variant.
+Markdown image into a light and a dark variant with a link to its script.
 
 Run as a script, this module is the worker that renders the stale figures in
 a fresh Python process, so a page never shows a figure drawn by an old copy
@@ -24,6 +24,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from cycler import cycler
@@ -92,11 +93,14 @@ def style(theme: str) -> dict[str, object]:
 
 
 def digest(script: Path, package_dir: Path) -> str:
-    """Hash of everything a figure depends on: its script, this module, the package."""
+    """Hash of everything a figure depends on: its script, this module, the
+    package, and the versions of the libraries that draw it."""
     h = hashlib.sha256()
     for path in [script, Path(__file__), *sorted(package_dir.rglob("*.py"))]:
         h.update(path.name.encode())
         h.update(path.read_bytes())
+    for library in ("matplotlib", "numpy"):
+        h.update(f"{library}=={version(library)}".encode())
     return h.hexdigest()
 
 
@@ -139,7 +143,9 @@ _FIGURE_REF = re.compile(
 )
 
 
-def expand_figure_refs(markdown: str, known: set[str], where: str) -> str:
+def expand_figure_refs(
+    markdown: str, known: set[str], where: str, script_url: str | None = None
+) -> str:
     """Turn ``![alt](figures/plot_x.svg)`` into a light and a dark image.
 
     Material shows ``#only-light`` images in the light palette and
@@ -148,6 +154,11 @@ def expand_figure_refs(markdown: str, known: set[str], where: str) -> str:
     screen before the reader nears it (on the first screen, the build makes
     them load at once: ``first_screen.py``). Raises :class:`FigureError` for
     a figure with no script or an image with no alt text.
+
+    With ``script_url``, a template such as
+    ``"https://github.com/o/r/blob/main/docs/figures/{name}.py"``, a link to
+    the figure's script follows the images, in the same paragraph (class
+    ``hg-figure-script``, styled in ``extra.css``).
     """
 
     def expand(match: re.Match[str]) -> str:
@@ -157,11 +168,18 @@ def expand_figure_refs(markdown: str, known: set[str], where: str) -> str:
             raise FigureError(f"{where}: no script docs/figures/{name}.py for {name}")
         if not alt:
             raise FigureError(f"{where}: figure {name} needs alt text")
-        return "".join(
+        images = "".join(
             f"![{alt}]({folder}{svg_name(name, t)}#only-{t}){attrs}" for t in THEMES
         )
+        if script_url is None:
+            return images
+        link = script_url.format(name=name)
+        return f"{images}\n[Script of this figure: `{name}.py`]({link}){SCRIPT_LINK}"
 
     return _FIGURE_REF.sub(expand, markdown)
+
+
+SCRIPT_LINK = "{ .hg-figure-script }"
 
 
 def _render(out_dir: Path, scripts: list[Path]) -> int:

@@ -3,7 +3,9 @@ math JavaScript.
 
 KaTeX is plain JavaScript with no DOM needs, so its ``renderToString`` runs in
 QuickJS, a small JavaScript engine embedded in Python (the ``quickjs``
-package). The engine is started once per process, on first use, from
+package, or ``quickjs-ng`` where that has no wheel: both install the module
+``quickjs``, see pyproject.toml). The engine is started once per process,
+on first use, from
 ``tools/katex/katex.min.js`` (fetched by ``tools/vendor_katex.sh``); each
 formula then takes about a millisecond, and a cache keyed by the TeX source
 makes repeats free. The pages only need KaTeX's CSS and woff2 fonts, and
@@ -30,6 +32,7 @@ call it.
 """
 
 import functools
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -39,10 +42,13 @@ import quickjs
 KATEX_JS = Path(__file__).resolve().parent / "katex" / "katex.min.js"
 
 # A JS function around katex.renderToString; the TeX and the display flag
-# reach it as arguments, never pasted into source code.
+# reach it as arguments, never pasted into source code. The HTML comes back
+# as JSON: quickjs-ng keeps a long string built by concatenation as a "rope",
+# which its Python binding cannot convert ("Unknown quickjs tag: -6"), and
+# JSON.stringify always builds a flat string.
 _RENDER_JS = """
 function renderTex(tex, displayMode) {
-  return katex.renderToString(tex, {
+  return JSON.stringify(katex.renderToString(tex, {
     displayMode: displayMode,
     output: "htmlAndMathml",
     throwOnError: true,
@@ -50,7 +56,7 @@ function renderTex(tex, displayMode) {
     trust: function (context) {
       throw new katex.ParseError(context.command + " is not allowed: it needs trust");
     },
-  });
+  }));
 }
 """
 
@@ -98,7 +104,7 @@ def render_tex(tex: str, *, display: bool) -> str:
     Raises MathError when KaTeX cannot render the formula.
     """
     try:
-        html = _katex()(tex, display)
+        html = json.loads(_katex()(tex, display))
     except quickjs.JSException as error:
         # The first line is KaTeX's message; a JS stack trace follows it.
         reason = str(error).splitlines()[0].removeprefix("ParseError: ")

@@ -2,19 +2,25 @@
 
 Each hook hands the work to a generator-independent module in ``tools/``:
 
-- ``on_config``: key the notebook cache by the library's sources as well, so
-  a change in ``src/`` re-executes the notebooks (mkdocs-jupyter's own cache
-  key looks only at the notebook).
+- ``on_config``: key the notebook cache by the library's sources and
+  ``uv.lock`` as well, so a change in ``src/`` or a new Matplotlib
+  re-executes the notebooks (mkdocs-jupyter's own cache key looks only at
+  the notebook); have nbconvert read ``tools/jupyter/`` (a cell's printed
+  lines become one output, however the kernel's busy machine split them);
+  name the repository after its address;
+  read what every page may quote about the project (``project_info.py``).
 - ``on_files``: run the figure scripts that changed (``figures.py``) and
   publish their SVGs, without writing anything into ``docs/``; publish each
-  notebook's ``.ipynb``, converted from its text source (``notebook_ipynb.py``).
+  notebook's ``.ipynb``, converted from its text source (``notebook_ipynb.py``),
+  and the link-preview image (``social_card.py``; ``overrides/main.html``
+  puts it in each page's OpenGraph and Twitter tags).
 - ``on_page_markdown``: fill in the numbers a page quotes, computed by
   ``docs/values/<page>.py`` (``values.py``), and turn each figure reference
-  into a light and a dark image.
+  into a light and a dark image with a link to its script.
 - ``on_page_content``: on notebook pages, drop nbconvert's remote scripts,
   inline CSS and random ids, render their ``$`` maths and give each figure
   the alt text its cell states (``notebook_html.py``), and put the
-  ``.ipynb`` download link at the top.
+  ``.ipynb`` download link and the install command at the top.
 - ``on_post_page``: render every formula with KaTeX at build time
   (``mathrender.py``), so pages ship no maths JavaScript; preload the KaTeX
   fonts of the first screen (``mathfonts.py``) and load its images at once
@@ -38,6 +44,8 @@ TOOLS = Path(__file__).resolve().parent
 ROOT = TOOLS.parent
 PACKAGE = ROOT / "src" / "handgrad"
 CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache"))
+# nbconvert's settings for the notebooks this build executes.
+JUPYTER_CONFIG = TOOLS / "jupyter"
 
 sys.path.insert(0, str(TOOLS))
 import code_lines  # noqa: E402
@@ -47,21 +55,37 @@ import mathfonts  # noqa: E402
 import mathrender  # noqa: E402
 import notebook_html  # noqa: E402
 import notebook_ipynb  # noqa: E402
+import project_info  # noqa: E402
+import social_card  # noqa: E402
 import values  # noqa: E402
 
 _known_figures: set[str] = set()
 _page_values: dict[str, dict[str, object]] = {}
+_site_values: dict[str, str] = {}
 
 
 def _package_digest() -> str:
+    """Hash of what a notebook's outputs depend on besides its own text: the
+    library's sources and the locked versions of what runs and draws it."""
     h = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*.py")):
         h.update(path.relative_to(PACKAGE).as_posix().encode())
+        h.update(path.read_bytes())
+    h.update((ROOT / "uv.lock").read_bytes())
+    for path in sorted(JUPYTER_CONFIG.iterdir()):
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
 def on_config(config):
+    # A kernel flushes a cell's printed text when it can: on a busy machine
+    # one print may arrive as two outputs, and the page would differ from
+    # build to build. tools/jupyter/ has nbconvert join them after running.
+    search = os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep)
+    if str(JUPYTER_CONFIG) not in search:
+        os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+            [str(JUPYTER_CONFIG), *filter(None, search)]
+        )
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
         notebooks = CACHE / "notebooks"
@@ -71,7 +95,22 @@ def on_config(config):
                 if old != current:
                     shutil.rmtree(old, ignore_errors=True)
         jupyter.config["cache_dir"] = str(current)
+    try:
+        config["repo_name"] = project_info.repo_name(config["repo_url"])
+        found = project_info.site_values(ROOT / "pyproject.toml", config["repo_url"])
+    except (ValueError, KeyError) as error:
+        raise PluginError(f"reading the project's address and needs: {error}") from None
+    _site_values.clear()
+    _site_values.update(found)
+    config["extra"]["social_card"] = f"assets/{social_card.NAME}"
     return config
+
+
+def _script_url(config) -> str:
+    """Where a figure's script is shown in the repository: the edit address
+    of docs/, read rather than edited (GitHub's blob/ for edit/)."""
+    docs = config["edit_uri"].replace("edit/", "blob/", 1)
+    return f"{config['repo_url'].rstrip('/')}/{docs}figures/{{name}}.py"
 
 
 def on_files(files, config):
@@ -80,8 +119,22 @@ def on_files(files, config):
         built = figures.build_figures(docs / "figures", PACKAGE, CACHE / "figures")
         scripts = sorted((docs / "values").glob("*.py"))
         computed = values.load_values(scripts, PACKAGE, CACHE / "values")
+        card = social_card.build_card(
+            CACHE / "social", config["site_name"], config["site_description"] or ""
+        )
     except (figures.FigureError, values.ValuesError) as error:
         raise PluginError(f"a figure or values script failed:\n{error}") from None
+    except social_card.SocialCardError as error:
+        raise PluginError(str(error)) from None
+    for page, found in computed.items():
+        if clash := sorted(set(found) & set(_site_values)):
+            raise PluginError(
+                f"docs/values/{page}.py defines {', '.join(clash)}, which every page "
+                "already has from the project (tools/project_info.py): rename it"
+            )
+    files.append(
+        File.generated(config, config["extra"]["social_card"], abs_src_path=str(card))
+    )
     _page_values.clear()
     _page_values.update(computed)
     _known_figures.clear()
@@ -104,8 +157,10 @@ def on_page_markdown(markdown, page, config, files):
     where = page.file.src_uri
     try:
         found = _page_values.get(Path(where).with_suffix("").as_posix(), {})
-        markdown = values.fill(markdown, found, where)
-        return figures.expand_figure_refs(markdown, _known_figures, where)
+        markdown = values.fill(markdown, {**_site_values, **found}, where)
+        return figures.expand_figure_refs(
+            markdown, _known_figures, where, _script_url(config)
+        )
     except (values.ValuesError, figures.FigureError) as error:
         raise PluginError(str(error)) from None
 
@@ -115,7 +170,7 @@ def on_page_content(html, page, config, files):
         if page.file.src_uri.endswith(".py"):  # a notebook, rendered by nbconvert
             uri = notebook_ipynb.ipynb_uri(page.file.src_uri)
             href = files.get_file_from_path(uri).url_relative_to(page.file)
-            link = notebook_ipynb.download_link(href)
+            link = notebook_ipynb.download_link(href, _site_values["install_command"])
             script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
             alt_texts = notebook_html.figure_alt_texts(script)
             return link + notebook_html.clean_notebook_html(html, alt_texts)

@@ -9,8 +9,8 @@ script does not define fails the build, so a page can never show a stale or
 hand-typed value in a placeholder's place.
 
 Scripts run in a fresh Python process (the library may have changed since
-the last build) and their results are cached by a hash of the script and of
-the package sources, like the figures.
+the last build) and their results are cached by a hash of the script, of
+the package sources and of NumPy's version, like the figures.
 
 Nothing here knows about MkDocs.
 
@@ -23,6 +23,7 @@ import hashlib
 import json
 import re
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from parallel import run_python
@@ -39,6 +40,7 @@ def _digest(script: Path, package_dir: Path) -> str:
     for path in [script, Path(__file__), *sorted(package_dir.rglob("*.py"))]:
         h.update(path.name.encode())
         h.update(path.read_bytes())
+    h.update(f"numpy=={version('numpy')}".encode())
     return h.hexdigest()
 
 
