@@ -29,11 +29,12 @@ def checks(
     """A decorator: check the named arguments with their rules, then call the function.
 
     ``@checks(x=vector, b=number)`` above ``def f(x, b, w)`` runs
-    ``vector(x, "x", ...)`` and ``number(b, "b", ...)``, in the order of the
-    signature, and calls ``f`` with what they return. Arguments without a
-    rule pass as they are. ``returns``, if given, checks the result:
-    ``returns(result, name_of_f)``. The unchecked function stays available as
-    ``f.plain``, for the package's own calls on values it has checked.
+    ``vector(x, "x", checked)`` and ``number(b, "b", checked)``, in the order
+    of the signature, and calls ``f`` with what they return; ``checked``
+    holds every argument, those before the rule's own already checked.
+    Arguments without a rule pass as they are. ``returns``, if given, checks
+    the result: ``returns(result, name_of_f)``. The unchecked function stays
+    available as ``f.plain``, for the package's own calls on checked values.
     """
 
     def decorate(f: F) -> F:
@@ -61,25 +62,25 @@ def checks(
             if p.default is not p.empty
         }
 
+        ordered = [(name, rules[name]) for name in names if name in rules]
+        every = set(names)
+
         @functools.wraps(f)
         def checked(*args: Any, **kwargs: Any) -> Any:
             given = dict(zip(positional, args, strict=False))
-            if len(args) > len(positional) or given.keys() & kwargs.keys():
+            if len(args) > len(positional) or not given.keys().isdisjoint(kwargs):
                 signature.bind(*args, **kwargs)  # raises Python's own TypeError
-            given |= kwargs
-            if given.keys() != set(names):
+            given.update(kwargs)
+            if given.keys() != every:
                 signature.bind(*args, **kwargs)  # the same, for a missing argument
                 given = defaults | given
-            done: dict[str, Any] = {}
-            for name in names:
-                rule = rules.get(name)
-                done[name] = (
-                    given[name] if rule is None else rule(given[name], name, done)
-                )
+            # In the order of the signature: a rule sees the earlier ones checked.
+            for name, rule in ordered:
+                given[name] = rule(given[name], name, given)
             if returns is None:
-                return f(**done)
+                return f(**given)
             with np.errstate(over="ignore", invalid="ignore"):  # `returns` says it
-                result = f(**done)
+                result = f(**given)
             return returns(result, f.__name__)
 
         checked.plain = f  # type: ignore[attr-defined]

@@ -36,6 +36,7 @@ Nothing here checks its input: ``Network`` does, at its door.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
@@ -56,14 +57,6 @@ def _apply(name: str, Z: Array, out: Array, zeros: Array) -> None:
         np.tanh(Z, out=out)
 
 
-def _product(A: Array, W: Array, out: Array) -> None:
-    """``out = A @ W``; an outer product (inner dimension 1) by broadcasting."""
-    if W.shape[0] == 1:
-        np.multiply(A, W, out=out)
-    else:
-        np.matmul(A, W, out=out)  # np.dot writes only into row-major arrays
-
-
 def _prime_from_output(name: str, A: Array, out: Array) -> None:
     """``out = f'(Z)``, computed from ``A = f(Z)`` alone."""
     if name == "relu":
@@ -79,7 +72,13 @@ def _prime_from_output(name: str, A: Array, out: Array) -> None:
 class Workspace:
     """Every array that a forward and a backward pass fill, for ``m`` samples.
 
-    ``sizes`` and ``activations`` (names) describe the network.
+    ``sizes`` and ``activations`` (names) describe the network. Each layer's
+    input ``A`` is kept as ``[A, 1]`` (``A_ones``: a last column of ones)
+    and its parameters as ``[W; b]`` (``Wb``), so that ``Z = [A, 1] [W; b]``
+    is ``A W + b`` in one product. The first layer's ``[X, 1]`` is
+    row-major, like the ``X`` copied into it; the others, and every ``Z``
+    and ``dC/dZ``, are column-major, so that ``A``, the first columns of
+    ``[A, 1]``, is contiguous.
     """
 
     def __init__(
@@ -90,19 +89,25 @@ class Workspace:
         dtype: DTypeLike,
     ) -> None:
         self.activations = list(activations)
-        self.ones = np.ones(m, dtype)
 
         def empty(n: int) -> Array:
             return np.empty((m, n), dtype, order="F")
 
-        self.Z = [empty(n) for n in sizes[1:]]
-        # A[0] is the batch's X, set at each call; an identity layer's A is its Z.
-        self.A: list[Array | None] = [None]
-        for Z, name in zip(self.Z, self.activations, strict=True):
-            self.A.append(Z if name == "identity" else np.empty_like(Z))
-        self.zeros = [np.zeros_like(Z) for Z in self.Z]
-        self.dC_dZ = [empty(n) for n in sizes[1:]]
+        self.A_ones = [
+            np.ones((m, n + 1), dtype, order="C" if i == 0 else "F")
+            for i, n in enumerate(sizes[:-1])
+        ]
+        self.A = [M[:, :-1] for M in self.A_ones] + [empty(sizes[-1])]
+        self.Wb = [
+            np.empty((n_in + 1, n_out), dtype) for n_in, n_out in pairwise(sizes)
+        ]
+        self.Z, self.dC_dZ, self.zeros = [], [], []
         self.dC_dA = [empty(n) for n in sizes]  # dC_dA[0] is never filled
+        for i, name in enumerate(self.activations):
+            identity = name == "identity"  # its Z is its A, its dC/dZ its dC/dA
+            self.Z.append(self.A[i + 1] if identity else empty(sizes[i + 1]))
+            self.dC_dZ.append(self.dC_dA[i + 1] if identity else empty(sizes[i + 1]))
+            self.zeros.append(np.zeros((m, sizes[i + 1]), dtype, order="F"))
 
     def loss_and_gradients(
         self, W: Sequence[Array], b: Sequence[Array], X: Array, Y: Array
@@ -113,25 +118,28 @@ class Workspace:
         dtype, ``W`` and ``b`` finite arrays of the network's shapes. The
         gradients are new arrays, the caller's to keep.
         """
-        A, Z, dC_dZ, dC_dA = self.A, self.Z, self.dC_dZ, self.dC_dA
-        A[0] = X
+        A, A_ones, Z, Wb = self.A, self.A_ones, self.Z, self.Wb
+        for Wb_l, W_l, b_l in zip(Wb, W, b, strict=True):
+            Wb_l[:-1], Wb_l[-1] = W_l, b_l
+        A[0][...] = X
         for i, name in enumerate(self.activations):
-            _product(A[i], W[i], out=Z[i])
-            np.add(Z[i], b[i], out=Z[i])
-            _apply(name, Z[i], A[i + 1], self.zeros[i])
-        E = np.subtract(A[-1], Y, out=dC_dA[-1])  # the error, A - Y
+            np.matmul(A_ones[i], Wb[i], out=Z[i])  # [A, 1] [W; b] = A W + b
+            if name != "identity":
+                _apply(name, Z[i], A[i + 1], self.zeros[i])
+        E = np.subtract(A[-1], Y, out=self.dC_dA[-1])  # the error, A - Y
         loss = float(np.vdot(E, E)) / E.size
         E *= 2.0 / E.size  # now dC/dA^[L], the gradient of the mean squared error
         dC_dW, dC_db = [], []
         for i in reversed(range(len(self.activations))):
-            name = self.activations[i]
-            dZ = dC_dA[i + 1]  # the identity's dC/dZ is its dC/dA
+            name, dZ = self.activations[i], self.dC_dZ[i]
             if name != "identity":
-                dZ = dC_dZ[i]
                 _prime_from_output(name, A[i + 1], dZ)
-                dZ *= dC_dA[i + 1]
-            dC_dW.insert(0, np.dot(A[i].T, dZ))
-            dC_db.insert(0, np.dot(self.ones, dZ))  # the sum of the rows of dZ
-            if i > 0:  # dC/dA_prev = dZ W^T
-                _product(dZ, W[i].T, out=dC_dA[i])
+                dZ *= self.dC_dA[i + 1]
+            # [dC/dW; dC/db] = [A_prev, 1]^T dC/dZ: its last row sums dZ's rows
+            dC_dWb = np.dot(A_ones[i].T, dZ)
+            dC_dW.insert(0, dC_dWb[:-1])
+            dC_db.insert(0, dC_dWb[-1])
+            if i > 0:  # dC/dA_prev = dZ W^T, as its transpose, W dZ^T: np.dot
+                # writes only into row-major arrays, which dC_dA^T is
+                np.dot(Wb[i][:-1], dZ.T, out=self.dC_dA[i].T)
         return loss, dC_dW, dC_db
