@@ -93,3 +93,24 @@ def test_a_parameter_that_no_output_depends_on_is_caught_by_the_step():
     assert all(np.isfinite(g).all() for g in gradients[0] + gradients[1])
     with pytest.raises(ValueError, match=r"W\[0\] must be finite, got NaN or inf"):
         step(net, gradients, learning_rate=0.1)
+
+
+@pytest.mark.parametrize("n_0", [1, 4, 5, 9])  # X copied into [X, 1], or read in place
+@pytest.mark.parametrize("layout", ["C", "F", "strided"])
+def test_every_layout_of_X_and_Y_gives_the_same_numbers(n_0, layout):
+    net = Network.init([n_0, 3, 2], ["relu", "identity"], seed=3)
+    rng = np.random.default_rng(4)
+    X, Y = rng.standard_normal((7, n_0)), rng.standard_normal((7, 2))
+    if layout == "F":
+        X, Y = np.asfortranarray(X), np.asfortranarray(Y)
+    elif layout == "strided":  # every other row of larger arrays
+        X = np.repeat(X, 2, axis=0)[::2]
+        Y = np.repeat(Y, 2, axis=0)[::2]
+    kept = X.copy(), Y.copy()
+    loss, (dC_dW, dC_db) = readable(net, X, Y)
+    fast_loss, (fast_dW, fast_db) = net.loss_and_gradients(X, Y)
+    assert fast_loss == pytest.approx(loss, rel=RTOL, abs=ATOL)
+    for ours, theirs in zip(fast_dW + fast_db, dC_dW + dC_db, strict=True):
+        np.testing.assert_allclose(ours, theirs, rtol=RTOL, atol=ATOL)
+    np.testing.assert_array_equal(X, kept[0])  # read, never written
+    np.testing.assert_array_equal(Y, kept[1])

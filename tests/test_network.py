@@ -301,3 +301,25 @@ def test_the_passes_overflowing_is_a_clear_error():
     net = Network([[[1e200]]], [[0.0]], ["identity"])
     with pytest.raises(ValueError, match="left the finite numbers"):
         net.gradients([[1e200]], [[0.0]])
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid", "tanh", "identity"])
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+@pytest.mark.parametrize("weight", [0.0, -1.0, 1.0])
+def test_a_non_finite_entry_anywhere_is_named(activation, bad, weight):
+    # gradients() checks the numbers by their effect: the loss and the first
+    # layer's dC/dW. Every entry of X and Y must show there, even through a
+    # weight of zero, or behind a ReLU that turns -inf into 0.
+    net = Network.init([3, 2, 1], [activation, "identity"], seed=0)
+    net.W[0][1] = weight  # how input 1 reaches both hidden units
+    X, Y = np.ones((4, 3)), np.ones((4, 1))
+    for i, j in np.ndindex(X.shape):
+        X_bad = X.copy()
+        X_bad[i, j] = bad
+        with pytest.raises(ValueError, match="X must be finite"):
+            net.gradients(X_bad, Y)
+    for i in range(len(Y)):
+        Y_bad = Y.copy()
+        Y_bad[i, 0] = bad
+        with pytest.raises(ValueError, match="Y must be finite"):
+            net.gradients(X, Y_bad)

@@ -65,9 +65,11 @@ def check_parameters(net: Any, *, finite: bool = True) -> None:
                 raise ValueError(f"{name}[{i}] must be finite, got NaN or inf")
 
 
-def check_inputs(net: Any, X: ArrayLike, name: str = "X") -> Array:
+def check_inputs(
+    net: Any, X: ArrayLike, name: str = "X", *, finite: bool = True
+) -> Array:
     """``X`` as a checked ``(m, n_0)`` array of the network's dtype."""
-    X = as_array(X, name, ndim=2, dtype=net.dtype)
+    X = as_array(X, name, ndim=2, dtype=net.dtype, finite=finite)
     if X.shape[1] != net.sizes[0]:
         raise ValueError(
             f"{name} must have {net.sizes[0]} column(s), one per input, "
@@ -76,10 +78,16 @@ def check_inputs(net: Any, X: ArrayLike, name: str = "X") -> Array:
     return X
 
 
-def check_data(net: Any, X: ArrayLike, Y: ArrayLike) -> tuple[Array, Array]:
-    """``X`` (m, n_0) and ``Y`` (m, n_L), checked, with as many rows."""
-    X = check_inputs(net, X)
-    Y = as_array(Y, "Y", ndim=2, dtype=net.dtype)
+def check_data(
+    net: Any, X: ArrayLike, Y: ArrayLike, *, finite: bool = True
+) -> tuple[Array, Array]:
+    """``X`` (m, n_0) and ``Y`` (m, n_L), checked, with as many rows.
+
+    With ``finite=False`` NaN and inf pass, for a caller that checks the
+    numbers later, by their effect (see ``Network.loss_and_gradients``).
+    """
+    X = check_inputs(net, X, finite=finite)
+    Y = as_array(Y, "Y", ndim=2, dtype=net.dtype, finite=finite)
     if Y.shape[1] != net.sizes[-1]:
         raise ValueError(
             f"Y must have {net.sizes[-1]} column(s), one per output, "
@@ -89,16 +97,27 @@ def check_data(net: Any, X: ArrayLike, Y: ArrayLike) -> tuple[Array, Array]:
     return X, Y
 
 
-def inputs_of(net: str) -> Any:
-    """A rule: inputs ``X`` for the checked network named ``net``."""
-    return lambda value, name, checked: check_inputs(checked[net], value, name)
+def inputs_of(net: str, *, column_major: bool = False) -> Any:
+    """A rule: inputs ``X`` for the checked network named ``net``.
+
+    With ``column_major=True`` the result is laid out column by column (a
+    copy, unless it already is): for a training loop, which passes the same
+    ``X`` to the fast engine (:mod:`handgrad.fast`) at every step.
+    """
+
+    def rule(value: ArrayLike, name: str, checked: dict[str, Any]) -> Array:
+        X = check_inputs(checked[net], value, name)
+        return np.asfortranarray(X) if column_major else X
+
+    return rule
 
 
-def targets_of(net: str) -> Any:
+def targets_of(net: str, *, column_major: bool = False) -> Any:
     """A rule: targets ``Y`` for the network ``net`` and the checked inputs ``X``."""
 
     def rule(value: ArrayLike, name: str, checked: dict[str, Any]) -> Array:
-        return check_data(checked[net], checked["X"], value)[1]
+        Y = check_data(checked[net], checked["X"], value)[1]
+        return np.asfortranarray(Y) if column_major else Y
 
     return rule
 

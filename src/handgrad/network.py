@@ -34,6 +34,7 @@ import numpy as np
 from numpy.typing import ArrayLike, DTypeLike, NDArray
 
 from handgrad import _network_checks as check
+from handgrad._arrays import all_finite
 from handgrad._checks import checks
 from handgrad._validate import DEFAULT_SEED, seed, show
 from handgrad.activations import Activation
@@ -133,7 +134,11 @@ class Network:
         self, X: ArrayLike, Y: ArrayLike
     ) -> tuple[float, tuple[list[Array], list[Array]]]:
         """The loss of :meth:`loss` and the gradients of :meth:`gradients`, at once."""
-        X, Y = check.check_data(self, X, Y)
+        # Shapes and types here, the numbers by their effect below: a NaN or
+        # an inf in Y reaches the loss, one in X the first layer's dC/dW (even
+        # behind a ReLU that zeroes it: inf * 0 is NaN), so these two checks
+        # do what a scan of every entry of X and Y did at every step.
+        X, Y = check.check_data(self, X, Y, finite=False)
         check.check_parameters(self, finite=False)
         workspace = self._workspaces.get(len(X))
         if workspace is None:
@@ -143,14 +148,17 @@ class Network:
         try:
             with np.errstate(over="raise", invalid="raise"):
                 loss, dC_dW, dC_db = workspace.loss_and_gradients(self.W, self.b, X, Y)
+            if math.isfinite(loss) and all_finite(dC_dW[0]):
+                return loss, (dC_dW, dC_db)
+            problem = "the loss or a gradient is NaN or inf"
         except FloatingPointError as error:
-            raise ValueError(
-                f"the network's passes left the finite numbers ({error}): "
-                "the inputs or the parameters are too large"
-            ) from None
-        if not math.isfinite(loss):  # NaN or inf came in with a parameter
-            check.check_parameters(self)  # says which
-        return loss, (dC_dW, dC_db)
+            problem = str(error)
+        check.check_data(self, X, Y)  # names X or Y if it holds a NaN or an inf
+        check.check_parameters(self)  # or the parameter that does
+        raise ValueError(
+            f"the network's passes left the finite numbers ({problem}): "
+            "the inputs or the parameters are too large"
+        )
 
 
 def network(value: Any, name: str, checked: object = None) -> Network:

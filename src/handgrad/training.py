@@ -120,8 +120,8 @@ def step(
 
 @checks(
     net=network,
-    X=check.inputs_of("net"),
-    Y=check.targets_of("net"),
+    X=check.inputs_of("net", column_major=True),  # as the engine reads them
+    Y=check.targets_of("net", column_major=True),
     learning_rate=positive_number,
     steps=count,
 )
