@@ -30,10 +30,10 @@ call it.
 """
 
 import functools
-import re
 from html import unescape
 from pathlib import Path
 
+import markup
 import quickjs
 
 KATEX_JS = Path(__file__).resolve().parent / "katex" / "katex.min.js"
@@ -57,13 +57,7 @@ function renderTex(tex, displayMode) {
 # What pymdownx.arithmatex (generic: true) emits, its TeX HTML-escaped:
 #   inline   <span class="arithmatex">\(TeX\)</span>
 #   display  <div class="arithmatex">\[TeX\]</div>
-# (a `math` fence may add an id and further classes to the div). The TeX is
-# escaped, so it holds no "<" and the first closing tag ends the element.
-_ARITHMATEX = re.compile(
-    r'<(?P<tag>span|div)(?P<attrs>[^>]*\sclass="(?:[^"]*\s)?arithmatex(?:\s[^"]*)?"'
-    r"[^>]*)>(?P<body>.*?)</(?P=tag)>",
-    re.DOTALL,
-)
+# (a `math` fence may add an id and further classes to the div).
 _DELIMITERS = {"span": (r"\(", r"\)"), "div": (r"\[", r"\]")}
 # A display formula wider than the column scrolls sideways in its own box
 # (katex-fit.css); tabindex lets the keyboard reach that box and scroll it.
@@ -114,17 +108,19 @@ def render_arithmatex_html(html: str) -> str:
     Everything outside these elements is returned unchanged. Raises MathError
     for the first formula KaTeX cannot render.
     """
-
-    def render(match: re.Match[str]) -> str:
-        tag, attrs, body = match["tag"], match["attrs"], match["body"]
-        opening, closing = _DELIMITERS[tag]
+    edits = []
+    for element in markup.parse(html).root.walk():
+        if element.tag not in _DELIMITERS or "arithmatex" not in element.classes:
+            continue
+        body = html[element.inner : element.close]
+        opening, closing = _DELIMITERS[element.tag]
         if not (body.startswith(opening) and body.endswith(closing)):
             raise MathError(
                 unescape(body),
-                f"an arithmatex <{tag}> must hold {opening}TeX{closing}"
+                f"an arithmatex <{element.tag}> must hold {opening}TeX{closing}"
                 " (is arithmatex set to generic: true?)",
             )
         tex = unescape(body[len(opening) : -len(closing)]).strip()
-        return f"<{tag}{attrs}>{render_tex(tex, display=tag == 'div')}</{tag}>"
-
-    return _ARITHMATEX.sub(render, html)
+        rendered = render_tex(tex, display=element.tag == "div")
+        edits.append((element.inner, element.close, rendered))
+    return markup.replace(html, edits)
