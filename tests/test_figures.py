@@ -4,6 +4,8 @@ from pathlib import Path
 
 import figures
 import pytest
+import scripts as scripts_module
+from scripts import digest
 
 GOOD = '''"""A line."""
 import matplotlib.pyplot as plt
@@ -127,3 +129,14 @@ def test_figure_without_alt_text_is_an_error():
 def test_figure_without_a_script_is_an_error():
     with pytest.raises(figures.FigureError, match=r"no script docs/figures/plot_z\.py"):
         figures.expand_figure_refs("![Alt](figures/plot_z.svg)", {"plot_a"}, "page.md")
+
+
+def test_the_cache_key_changes_with_the_installed_libraries(project, monkeypatch):
+    scripts, package, _ = project
+    script = scripts / "plot_a.py"
+    before = digest([script], package)
+    environment = scripts_module.environment()
+    monkeypatch.setattr(
+        scripts_module, "environment", lambda: environment + "\nnumpy==99.0"
+    )
+    assert digest([script], package) != before

@@ -3,8 +3,9 @@
 Every ``docs/figures/plot_<what>.py`` builds one Matplotlib figure and leaves
 it in a global named ``fig``. This module runs each script once per palette
 (``light`` and ``dark``), saves deterministic SVGs into a cache directory,
-and runs a script again only when its own source, this file, or the library
-it plots (``src/handgrad``) changed.
+and runs a script again only when its own source, this file, the library
+it plots (``src/handgrad``) or the installed libraries changed (the key is
+made in ``scripts.py``).
 
 Nothing here knows about MkDocs: the site's hook calls :func:`build_figures`
 and publishes the files it returns, and :func:`expand_figure_refs` turns one
@@ -19,7 +20,6 @@ of the library:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sys
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cycler import cycler
-from parallel import run_python
+from scripts import digest, run_python
 
 THEMES = ("light", "dark")
 
@@ -91,15 +91,6 @@ def style(theme: str) -> dict[str, object]:
     }
 
 
-def digest(script: Path, package_dir: Path) -> str:
-    """Hash of everything a figure depends on: its script, this module, the package."""
-    h = hashlib.sha256()
-    for path in [script, Path(__file__), *sorted(package_dir.rglob("*.py"))]:
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
 def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[Figure]:
     """Render every ``plot_*.py`` in ``script_dir`` that is not already cached.
 
@@ -113,7 +104,7 @@ def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[
         fig = Figure(name, {t: cache_dir / svg_name(name, t) for t in THEMES})
         figures.append(fig)
         stamp = cache_dir / f"{name}.sha256"
-        key = digest(script, package_dir)
+        key = digest([script, Path(__file__)], package_dir)
         fresh = stamp.is_file() and stamp.read_text() == key
         if not (fresh and all(p.is_file() for p in fig.svgs.values())):
             stale.append((script, stamp, key))

@@ -2,9 +2,8 @@
 
 Each hook hands the work to a generator-independent module in ``tools/``:
 
-- ``on_config``: key the notebook cache by the library's sources as well, so
-  a change in ``src/`` re-executes the notebooks (mkdocs-jupyter's own cache
-  key looks only at the notebook).
+- ``on_config``: key the notebook cache as the figures' and values' are
+  (``scripts.digest``): mkdocs-jupyter's own key looks only at the notebook.
 - ``on_files``: run the figure scripts that changed (``figures.py``) and
   publish their SVGs, without writing anything into ``docs/``; publish each
   notebook's ``.ipynb``, converted from its text source (``notebook_ipynb.py``).
@@ -25,7 +24,6 @@ Each hook hands the work to a generator-independent module in ``tools/``:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -48,24 +46,17 @@ import mathrender  # noqa: E402
 import notebook_html  # noqa: E402
 import notebook_ipynb  # noqa: E402
 import values  # noqa: E402
+from scripts import digest  # noqa: E402
 
 _known_figures: set[str] = set()
 _page_values: dict[str, dict[str, object]] = {}
-
-
-def _package_digest() -> str:
-    h = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        h.update(path.relative_to(PACKAGE).as_posix().encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
 
 
 def on_config(config):
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
         notebooks = CACHE / "notebooks"
-        current = notebooks / _package_digest()
+        current = notebooks / digest([], PACKAGE)[:16]
         if notebooks.is_dir():  # drop caches made with older library sources
             for old in notebooks.iterdir():
                 if old != current:

@@ -9,8 +9,8 @@ script does not define fails the build, so a page can never show a stale or
 hand-typed value in a placeholder's place.
 
 Scripts run in a fresh Python process (the library may have changed since
-the last build) and their results are cached by a hash of the script and of
-the package sources, like the figures.
+the last build), side by side, and their results are cached under the key
+that ``scripts.py`` makes, like the figures'.
 
 Nothing here knows about MkDocs.
 
@@ -19,27 +19,18 @@ Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
 from pathlib import Path
 
-from parallel import run_python
+from scripts import digest, run_python
 
 PLACEHOLDER = re.compile(r"\{\{ +(?P<name>[A-Za-z_]\w*)(?::(?P<spec>[^}\s]+))? +\}\}")
 
 
 class ValuesError(RuntimeError):
     """A values script failed, or a page asks for a value that does not exist."""
-
-
-def _digest(script: Path, package_dir: Path) -> str:
-    h = hashlib.sha256()
-    for path in [script, Path(__file__), *sorted(package_dir.rglob("*.py"))]:
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 def load_values(
@@ -56,7 +47,7 @@ def load_values(
     stale: list[tuple[Path, Path, str]] = []
     for script in scripts:
         cached = cache_dir / f"{script.stem}.json"
-        key = _digest(script, package_dir)
+        key = digest([script, Path(__file__)], package_dir)
         stored = json.loads(cached.read_text()) if cached.is_file() else {}
         if stored.get("key") == key:
             found[script.stem] = stored["values"]
