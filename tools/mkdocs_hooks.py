@@ -8,9 +8,10 @@ Each hook hands the work to a generator-independent module in ``tools/``:
   publish their SVGs, without writing anything into ``docs/``; publish each
   notebook's ``.ipynb``, converted from its text source (``notebook_ipynb.py``).
 - ``on_page_markdown``: fill in the numbers a page quotes, computed by
-  ``docs/values/<page>.py`` (``values.py``), and turn each figure reference
-  into a light and a dark image.
-- ``on_page_content``: on notebook pages, drop nbconvert's remote scripts,
+  ``docs/values/<page>.py`` (``values.py``).
+- ``on_page_content``: turn each figure into a light and a dark image,
+  naming the line and the fix of one without alt text or script; on
+  notebook pages, drop nbconvert's remote scripts,
   inline CSS and random ids, render their ``$`` maths and give each figure
   the alt text its cell states (``notebook_html.py``), and put the
   ``.ipynb`` download link at the top.
@@ -91,13 +92,20 @@ def on_files(files, config):
     return files
 
 
+def _where(file: File) -> str:
+    """A page's source file as an editor opens it: ``docs/chain-rule.md``."""
+    return os.path.relpath(file.abs_src_path or file.src_uri)
+
+
 def on_page_markdown(markdown, page, config, files):
-    where = page.file.src_uri
+    where, source = _where(page.file), page.file.content_string
+    stem = Path(page.file.src_uri).with_suffix("").as_posix()
+    script = os.path.relpath(Path(config["docs_dir"], "values", f"{stem}.py"))
+    first_line = source.count("\n") - markdown.count("\n") + 1  # after front matter
     try:
-        found = _page_values.get(Path(where).with_suffix("").as_posix(), {})
-        markdown = values.fill(markdown, found, where)
-        return figures.expand_figure_refs(markdown, _known_figures, where)
-    except (values.ValuesError, figures.FigureError) as error:
+        found = _page_values.get(stem, {})
+        return values.fill(markdown, found, where, max(first_line, 1), script)
+    except values.ValuesError as error:
         raise PluginError(str(error)) from None
 
 
@@ -110,9 +118,12 @@ def on_page_content(html, page, config, files):
             script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
             alt_texts = notebook_html.figure_alt_texts(script)
             return link + notebook_html.clean_notebook_html(html, alt_texts)
+        source = page.file.content_string
+        return figures.light_and_dark(html, _known_figures, _where(page.file), source)
+    except figures.FigureError as error:
+        raise PluginError(str(error)) from None
     except (mathrender.MathError, ValueError) as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
-    return html
 
 
 def on_post_page(output, page, config):

@@ -19,6 +19,7 @@ Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import sys
@@ -63,19 +64,36 @@ def load_values(
     return found
 
 
-def fill(markdown: str, values: dict[str, object], where: str) -> str:
-    """Replace each ``{{ name }}`` / ``{{ name:spec }}`` in ``markdown``."""
+def fill(
+    markdown: str,
+    values: dict[str, object],
+    where: str,
+    first_line: int = 1,
+    script: str = "its values script",
+) -> str:
+    """Replace each ``{{ name }}`` / ``{{ name:spec }}`` in ``markdown``, the
+    text of the page ``where`` from its line ``first_line`` on, by a value
+    that ``script`` computed."""
 
     def replace(match: re.Match[str]) -> str:
         name, spec = match["name"], match["spec"] or ""
+        line = first_line + markdown.count("\n", 0, match.start())
         if name not in values:
+            close = difflib.get_close_matches(name, values, n=1)
+            fix = f"write {{{{ {close[0]} }}}}, or " if close else ""
             known = ", ".join(sorted(values)) or "none"
-            raise ValuesError(f"{where}: no value named {name!r} (defined: {known})")
+            raise ValuesError(
+                f"{where}:{line}: no value named {name!r} (defined: {known}):"
+                f" {fix}define {name} in {script}"
+            )
         try:
             return format(values[name], spec)
         except (TypeError, ValueError) as error:
-            message = f"{where}: cannot format {name} with {spec!r}: {error}"
-            raise ValuesError(message) from None
+            raise ValuesError(
+                f"{where}:{line}: cannot format {name} = {values[name]!r} with"
+                f" {spec!r}: {error}; write a format specification such as"
+                " {{ " + name + ":.3f }}"
+            ) from None
 
     return PLACEHOLDER.sub(replace, markdown)
 
