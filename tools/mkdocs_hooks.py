@@ -4,9 +4,11 @@ Each hook hands the work to a generator-independent module in ``tools/``:
 
 - ``on_config``: key the notebook cache as the figures' and values' are
   (``scripts.digest``): mkdocs-jupyter's own key looks only at the notebook.
-- ``on_files``: run the figure scripts that changed (``figures.py``) and
-  publish their SVGs, without writing anything into ``docs/``; publish each
-  notebook's ``.ipynb``, converted from its text source (``notebook_ipynb.py``).
+- ``on_files``: run the values scripts that changed (``values.py``), and
+  the figure scripts in the background (``figures.py``) while the pages are
+  made; publish the SVGs without writing anything into ``docs/``; publish
+  each notebook's ``.ipynb``, converted from its text source
+  (``notebook_ipynb.py``).
 - ``on_page_markdown``: fill in the numbers a page quotes, computed by
   ``docs/values/<page>.py`` (``values.py``).
 - ``on_page_content``: turn each figure into a light and a dark image,
@@ -15,6 +17,7 @@ Each hook hands the work to a generator-independent module in ``tools/``:
   inline CSS and random ids, render their ``$`` maths and give each figure
   the alt text its cell states (``notebook_html.py``), and put the
   ``.ipynb`` download link at the top.
+- ``on_env``: wait for the figures, which MkDocs copies next.
 - ``on_post_page``: render every formula with KaTeX at build time
   (``mathrender.py``), so pages ship no maths JavaScript; preload the KaTeX
   fonts of the first screen (``mathfonts.py``) and load its images at once
@@ -28,6 +31,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -51,6 +55,7 @@ from scripts import digest  # noqa: E402
 
 _known_figures: set[str] = set()
 _page_values: dict[str, dict[str, object]] = {}
+_drawing: Future | None = None  # the figures, drawn in the background
 
 
 def on_config(config):
@@ -67,17 +72,25 @@ def on_config(config):
 
 
 def on_files(files, config):
+    global _drawing
     docs = Path(config["docs_dir"])
+    # The figures are drawn while the pages are made, the notebooks run
+    # among them; the SVGs are needed only when the files are copied.
+    pool = ThreadPoolExecutor(max_workers=1)
+    _drawing = pool.submit(
+        figures.build_figures, docs / "figures", PACKAGE, CACHE / "figures"
+    )
+    pool.shutdown(wait=False)
     try:
-        built = figures.build_figures(docs / "figures", PACKAGE, CACHE / "figures")
-        scripts = sorted((docs / "values").glob("*.py"))
-        computed = values.load_values(scripts, PACKAGE, CACHE / "values")
-    except (figures.FigureError, values.ValuesError) as error:
-        raise PluginError(f"a figure or values script failed:\n{error}") from None
+        computed = values.load_values(
+            sorted((docs / "values").glob("*.py")), PACKAGE, CACHE / "values"
+        )
+    except values.ValuesError as error:
+        raise PluginError(str(error)) from None
     _page_values.clear()
     _page_values.update(computed)
     _known_figures.clear()
-    for figure in built:
+    for figure in figures.planned(docs / "figures", CACHE / "figures"):
         _known_figures.add(figure.name)
         for theme, svg in figure.svgs.items():
             uri = f"figures/{figures.svg_name(figure.name, theme)}"
@@ -124,6 +137,14 @@ def on_page_content(html, page, config, files):
         raise PluginError(str(error)) from None
     except (mathrender.MathError, ValueError) as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+def on_env(env, config, files):
+    try:
+        _drawing.result()  # before MkDocs copies the SVGs into the site
+    except figures.FigureError as error:
+        raise PluginError(f"a figure script failed:\n{error}") from None
+    return env
 
 
 def on_post_page(output, page, config):
