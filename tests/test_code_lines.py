@@ -25,3 +25,8 @@ def test_every_block_is_counted_on_its_own():
 def test_html_without_code_blocks_is_unchanged():
     html = '<div class="admonition"><p>highlight</p></div>'
     assert mark_code_lines(html) == html
+
+
+def test_only_blocks_at_the_top_level_are_counted():
+    nested = f'<div class="admonition"><p>Note</p>{BLOCK}</div>'
+    assert mark_code_lines(nested) == nested

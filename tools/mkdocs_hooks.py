@@ -1,29 +1,30 @@
 """MkDocs glue: the only file in the project that knows about MkDocs.
 
-Each hook hands the work to a generator-independent module in ``tools/``:
+Each hook hands the work to a module of ``tools/`` that knows nothing of
+MkDocs, and turns what goes wrong into one message that names the file, the
+line and the fix (a ``PluginError``: MkDocs prints it once, without a Python
+traceback):
 
+- on import: Jupyter reads the build's own settings (``jupyter/``), not the
+  machine's: a print is one output however the kernel flushed it, a
+  traceback has no colour codes, the kernel talks over local sockets.
 - ``on_config``: key the notebook cache as the figures' and values' are
   (``scripts.digest``): mkdocs-jupyter's own key looks only at the notebook.
 - ``on_files``: run the values scripts that changed (``values.py``), and
   the figure scripts in the background (``figures.py``) while the pages are
-  made; publish the SVGs without writing anything into ``docs/``; publish
-  each notebook's ``.ipynb``, converted from its text source
-  (``notebook_ipynb.py``).
-- ``on_page_markdown``: fill in the numbers a page quotes, computed by
-  ``docs/values/<page>.py`` (``values.py``).
-- ``on_page_content``: turn each figure into a light and a dark image,
-  naming the line and the fix of one without alt text or script; on
-  notebook pages, drop nbconvert's remote scripts,
-  inline CSS and random ids, render their ``$`` maths and give each figure
-  the alt text its cell states (``notebook_html.py``), and put the
-  ``.ipynb`` download link at the top.
+  made; publish the SVGs without writing into ``docs/``; check each
+  notebook's links and publish its ``.ipynb`` (``notebooks.py``).
+- ``on_pre_page``: a notebook cell that raises is told at its line.
+- ``on_page_markdown``: fill in the numbers the page quotes (``values.py``).
+- ``on_page_content``: each figure becomes a light and a dark image; a
+  notebook page loses nbconvert's remote scripts and styles and gets its
+  download link (``notebooks.py``).
 - ``on_env``: wait for the figures, which MkDocs copies next.
-- ``on_post_page``: render every formula with KaTeX at build time
-  (``mathrender.py``), so pages ship no maths JavaScript; preload the KaTeX
-  fonts of the first screen (``mathfonts.py``) and load its images at once
-  (``first_screen.py``); give each code block its
-  number of lines (``code_lines.py``). It runs after the search plugin has
-  indexed the page, so the index holds the short TeX.
+- ``on_page_context``, after the search plugin has indexed the page (so the
+  index keeps the short TeX): render every formula with KaTeX
+  (``mathrender.py``) and count each code block's lines (``code_lines.py``).
+- ``on_post_page``: preload the KaTeX fonts of the first screen
+  (``mathfonts.py``) and load its images at once (``first_screen.py``).
 """
 
 from __future__ import annotations
@@ -35,21 +36,25 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from nbclient.exceptions import CellExecutionError
 
 TOOLS = Path(__file__).resolve().parent
 ROOT = TOOLS.parent
 PACKAGE = ROOT / "src" / "handgrad"
 CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache"))
+JUPYTER = TOOLS / "jupyter"
+os.environ["JUPYTER_CONFIG_DIR"] = str(JUPYTER)
 
 sys.path.insert(0, str(TOOLS))
 import code_lines  # noqa: E402
 import figures  # noqa: E402
 import first_screen  # noqa: E402
+import markup  # noqa: E402
 import mathfonts  # noqa: E402
 import mathrender  # noqa: E402
-import notebook_html  # noqa: E402
-import notebook_ipynb  # noqa: E402
+import notebooks  # noqa: E402
 import values  # noqa: E402
 from scripts import digest  # noqa: E402
 
@@ -58,13 +63,23 @@ _page_values: dict[str, dict[str, object]] = {}
 _drawing: Future | None = None  # the figures, drawn in the background
 
 
+def _where(file: File) -> str:
+    """A page's source file as an editor opens it: ``docs/chain-rule.md``."""
+    return os.path.relpath(file.abs_src_path or file.src_uri)
+
+
+def _is_notebook(file: File, config) -> bool:
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    return bool(jupyter and jupyter.should_include(file))
+
+
 def on_config(config):
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
-        notebooks = CACHE / "notebooks"
-        current = notebooks / digest([], PACKAGE)[:16]
-        if notebooks.is_dir():  # drop caches made with older library sources
-            for old in notebooks.iterdir():
+        settings = sorted(JUPYTER.glob("*.json"))
+        current = CACHE / "notebooks" / digest(settings, PACKAGE)[:16]
+        if current.parent.is_dir():  # drop caches of older keys
+            for old in current.parent.iterdir():
                 if old != current:
                     shutil.rmtree(old, ignore_errors=True)
         jupyter.config["cache_dir"] = str(current)
@@ -95,19 +110,37 @@ def on_files(files, config):
         for theme, svg in figure.svgs.items():
             uri = f"figures/{figures.svg_name(figure.name, theme)}"
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    for notebook in [f for f in files if jupyter and jupyter.should_include(f)]:
-        if notebook.src_uri.endswith(".py"):  # a jupytext script
-            text = Path(notebook.abs_src_path).read_text(encoding="utf-8")
-            ipynb = notebook_ipynb.percent_script_to_ipynb(text)
-            uri = notebook_ipynb.ipynb_uri(notebook.src_uri)
-            files.append(File.generated(config, uri, content=ipynb))
+    urls = {f.url for f in files}
+    for notebook in [f for f in files if _is_notebook(f, config)]:
+        script = Path(notebook.abs_src_path).read_text(encoding="utf-8")
+        uri = notebooks.ipynb_uri(notebook.src_uri)
+        urls.add(uri)
+        files.append(
+            File.generated(
+                config, uri, content=notebooks.percent_script_to_ipynb(script)
+            )
+        )
+        problems = notebooks.broken_links(script, _where(notebook), notebook.url, urls)
+        if problems:
+            raise PluginError("\n".join(problems))
     return files
 
 
-def _where(file: File) -> str:
-    """A page's source file as an editor opens it: ``docs/chain-rule.md``."""
-    return os.path.relpath(file.abs_src_path or file.src_uri)
+def on_pre_page(page, config, files):
+    if not _is_notebook(page.file, config):
+        return page
+    render = page.render  # mkdocs-jupyter's, which runs the notebook
+
+    def render_or_explain(config, files):
+        try:
+            render(config, files)
+        except CellExecutionError as error:
+            script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            message = notebooks.cell_error(error, script, _where(page.file))
+            raise PluginError(message) from None
+
+    page.render = render_or_explain
+    return page
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -123,20 +156,21 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    try:
-        if page.file.src_uri.endswith(".py"):  # a notebook, rendered by nbconvert
-            uri = notebook_ipynb.ipynb_uri(page.file.src_uri)
-            href = files.get_file_from_path(uri).url_relative_to(page.file)
-            link = notebook_ipynb.download_link(href)
-            script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-            alt_texts = notebook_html.figure_alt_texts(script)
-            return link + notebook_html.clean_notebook_html(html, alt_texts)
+    where = _where(page.file)
+    if not _is_notebook(page.file, config):
         source = page.file.content_string
-        return figures.light_and_dark(html, _known_figures, _where(page.file), source)
-    except figures.FigureError as error:
+        try:
+            return figures.light_and_dark(html, _known_figures, where, source)
+        except figures.FigureError as error:
+            raise PluginError(str(error)) from None
+    uri = notebooks.ipynb_uri(page.file.src_uri)
+    href = files.get_file_from_path(uri).url_relative_to(page.file)
+    script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    try:
+        html = notebooks.clean_html(html, script, where)
+    except ValueError as error:
         raise PluginError(str(error)) from None
-    except (mathrender.MathError, ValueError) as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from None
+    return notebooks.download_link(href) + html
 
 
 def on_env(env, config, files):
@@ -147,12 +181,24 @@ def on_env(env, config, files):
     return env
 
 
-def on_post_page(output, page, config):
-    # After the search plugin has indexed the page: the index keeps the
-    # short TeX, not KaTeX's markup, and is built several times faster.
+@event_priority(-100)  # after the search plugin has indexed the page
+def on_page_context(context, page, config, nav):
     try:
-        output = mathrender.render_arithmatex_html(output)
+        html = mathrender.render_arithmatex_html(page.content)
+        if _is_notebook(page.file, config):
+            html = notebooks.render_maths(html)
     except mathrender.MathError as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from None
-    output = first_screen.eager_images(mathfonts.preload_links(output))
-    return code_lines.mark_code_lines(output)
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        first = next((t.strip() for t in error.tex.splitlines() if t.strip()), "")
+        line = markup.line_of(source, first) if first else None
+        where = f"{_where(page.file)}:{line}" if line else _where(page.file)
+        raise PluginError(
+            f"{where}: {error}. Fix the TeX; `make serve` shows the page as you"
+            " edit it."
+        ) from None
+    page.content = code_lines.mark_code_lines(html)
+    return context
+
+
+def on_post_page(output, page, config):
+    return first_screen.eager_images(mathfonts.preload_links(output))
