@@ -15,7 +15,8 @@ traceback):
   made; publish the SVGs without writing into ``docs/``; check each
   notebook's links and publish its ``.ipynb`` (``notebooks.py``).
 - ``on_pre_page``: a notebook cell that raises is told at its line.
-- ``on_page_markdown``: fill in the numbers the page quotes (``values.py``).
+- ``on_page_markdown``: a fence the tests would skip fails the build
+  (``fences.py``); fill in the numbers the page quotes (``values.py``).
 - ``on_page_content``: each figure becomes a light and a dark image; a
   notebook page loses nbconvert's remote scripts and styles and gets its
   download link (``notebooks.py``).
@@ -49,6 +50,7 @@ os.environ["JUPYTER_CONFIG_DIR"] = str(JUPYTER)
 
 sys.path.insert(0, str(TOOLS))
 import code_lines  # noqa: E402
+import fences  # noqa: E402
 import figures  # noqa: E402
 import first_screen  # noqa: E402
 import markup  # noqa: E402
@@ -145,6 +147,9 @@ def on_pre_page(page, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     where, source = _where(page.file), page.file.content_string
+    problems = fences.untested(source, where)
+    if problems:
+        raise PluginError("\n".join(problems))
     stem = Path(page.file.src_uri).with_suffix("").as_posix()
     script = os.path.relpath(Path(config["docs_dir"], "values", f"{stem}.py"))
     first_line = source.count("\n") - markdown.count("\n") + 1  # after front matter
