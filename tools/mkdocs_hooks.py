@@ -24,8 +24,6 @@ traceback):
 - ``on_page_context``, after the search plugin has indexed the page (so the
   index keeps the short TeX): render every formula with KaTeX
   (``mathrender.py``) and count each code block's lines (``code_lines.py``).
-- ``on_post_page``: preload the KaTeX fonts of the first screen
-  (``mathfonts.py``) and load its images at once (``first_screen.py``).
 """
 
 from __future__ import annotations
@@ -52,9 +50,7 @@ sys.path.insert(0, str(TOOLS))
 import code_lines  # noqa: E402
 import fences  # noqa: E402
 import figures  # noqa: E402
-import first_screen  # noqa: E402
 import markup  # noqa: E402
-import mathfonts  # noqa: E402
 import mathrender  # noqa: E402
 import notebooks  # noqa: E402
 import values  # noqa: E402
@@ -203,7 +199,3 @@ def on_page_context(context, page, config, nav):
         ) from None
     page.content = code_lines.mark_code_lines(html)
     return context
-
-
-def on_post_page(output, page, config):
-    return first_screen.eager_images(mathfonts.preload_links(output))
