@@ -4,7 +4,7 @@ pytest-codeblocks runs only fences whose info string is exactly ``python``,
 ``sh`` or ``bash``; it silently skips ``py``, ``python3``, ``pycon``,
 ``python title="..."`` and any ``~~~`` fence. The build fails on those; this
 checks the check, and the README, which is not a page. It also checks what a
-failing fence reports (the plugin ``-p fences`` in pyproject.toml).
+failing fence reports (tests/fence_report.py).
 """
 
 import os
@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from fences import HOW_BLOCKS_RUN, failure_report, untested
+from fence_report import HOW_BLOCKS_RUN, failure_report
+from fences import untested
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
@@ -80,11 +81,11 @@ def test_pytest_prints_the_report_for_a_failing_fence(tmp_path):
     """The whole way: pytest-codeblocks runs a page, the plugin reports."""
     page = tmp_path / "page.md"
     page.write_text("# Page\n\n```python\nvalue = 0.5\nassert value > 1\n```\n")
-    command = ["pytest", "--codeblocks", "-p", "fences", "-p", "no:cacheprovider"]
+    command = ["pytest", "--codeblocks", "-p", "fence_report", "-p", "no:cacheprovider"]
     done = subprocess.run(
         [sys.executable, "-m", *command, "-ra", "page.md"],
         cwd=tmp_path,
-        env=os.environ | {"PYTHONPATH": str(ROOT / "tools")},
+        env=os.environ | {"PYTHONPATH": str(ROOT / "tests")},
         capture_output=True,
         text=True,
         check=False,
