@@ -20,8 +20,8 @@ def mark_code_lines(html: str) -> str:
     ``style="--lines: N"`` on each code block at its top level, the only
     ones the stylesheet sizes."""
     edits = []
-    for block in markup.parse(html).root.children:
-        code = [e for e in block.walk() if e.tag == "code"]
+    for block in markup.parse(html).children:
+        code = block.find("code")
         if "highlight" not in block.classes or not code:
             continue
         lines = html[code[0].inner : code[0].close].rstrip("\n").count("\n") + 1

@@ -31,19 +31,37 @@ class Element:
     attrs: dict[str, str | None]
     start: int
     inner: int
-    close: int = -1
-    end: int = -1
+    close: int
+    end: int
     children: list[Element] = field(default_factory=list)
 
     @property
     def classes(self) -> list[str]:
         return (self.attrs.get("class") or "").split()
 
-    def walk(self) -> Iterator[Element]:
-        """This element and every element inside it, in document order."""
-        yield self
+    def find(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
+        """The elements inside this one with this tag and/or class, in order."""
+        found = []
         for child in self.children:
-            yield from child.walk()
+            if (tag is None or child.tag == tag) and (
+                cls is None or cls in child.classes
+            ):
+                found.append(child)
+            found += child.find(tag, cls)
+        return found
+
+    def text(self, skip: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
+        """The spans of text (entities not decoded) inside this element, but
+        not inside the elements it holds whose tag is in ``skip``."""
+        last = self.inner
+        for child in self.children:
+            if child.start > last:
+                yield last, child.start
+            if child.tag not in skip:
+                yield from child.text(skip)
+            last = child.end
+        if self.close > last:
+            yield last, self.close
 
 
 class _TreeBuilder(HTMLParser):
@@ -52,9 +70,7 @@ class _TreeBuilder(HTMLParser):
         # HTMLParser counts lines by "\n" alone; so do these offsets.
         self.lines = [0, *accumulate(len(line) + 1 for line in html.split("\n"))]
         self.html = html
-        self.root = Element("", {}, 0, 0, len(html), len(html))
-        self.open = [self.root]
-        self.spans: list[tuple[int, int]] = []  # every tag and comment
+        self.open = [Element("", {}, 0, 0, len(html), len(html))]
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -65,7 +81,6 @@ class _TreeBuilder(HTMLParser):
         inner = start + len(self.get_starttag_text() or "")
         element = Element(tag, dict(attrs), start, inner, inner, inner)
         self.open[-1].children.append(element)
-        self.spans.append((start, inner))
         if tag not in VOID:
             self.open.append(element)
 
@@ -75,68 +90,26 @@ class _TreeBuilder(HTMLParser):
             self.open.pop()
 
     def handle_endtag(self, tag):
+        if tag in VOID or all(e.tag != tag for e in self.open[1:]):
+            return  # a stray end tag, which a browser ignores too
         start = self._offset()
         end = self.html.index(">", start) + 1
-        self.spans.append((start, end))
-        if tag in VOID or all(e.tag != tag for e in self.open[1:]):
-            return  # a stray end tag, as a browser would ignore it
-        while True:  # elements left open end where their parent does
+        while True:  # an element left open ends where its parent does
             element = self.open.pop()
             element.close, element.end = start, end
             if element.tag == tag:
                 return
-            element.close = element.end = start
-
-    def handle_comment(self, data):
-        start = self._offset()
-        self.spans.append((start, start + len(data) + 7))
-
-    def handle_decl(self, decl):
-        start = self._offset()
-        self.spans.append((start, self.html.index(">", start) + 1))
-
-    handle_pi = handle_decl
+            element.end = start
 
 
-@dataclass
-class Page:
-    """The parsed HTML: its top element (``root``, the whole text) and where
-    its tags and comments are (``spans``), so that the text between them can
-    be found."""
-
-    html: str
-    root: Element
-    spans: list[tuple[int, int]]
-
-    def find(self, tag: str | None = None, cls: str | None = None) -> list[Element]:
-        """The elements with this tag and/or class, in document order."""
-        return [
-            e
-            for e in self.root.walk()
-            if e is not self.root
-            and (tag is None or e.tag == tag)
-            and (cls is None or cls in e.classes)
-        ]
-
-    def text_runs(self, inside: Element) -> Iterator[tuple[int, int]]:
-        """The spans of raw text (entities not decoded) inside ``inside``."""
-        last = inside.inner
-        for start, end in self.spans:
-            if inside.inner <= start < inside.close:
-                if start > last:
-                    yield last, start
-                last = max(last, end)
-        if inside.close > last:
-            yield last, inside.close
-
-
-def parse(html: str) -> Page:
+def parse(html: str) -> Element:
+    """The whole of ``html`` as an element with no tag, holding the others."""
     builder = _TreeBuilder(html)
     builder.feed(html)
     builder.close()
     for element in builder.open[1:]:  # never closed: they run to the end
         element.close = element.end = len(html)
-    return Page(html, builder.root, builder.spans)
+    return builder.open[0]
 
 
 def replace(html: str, edits: Iterable[tuple[int, int, str]]) -> str:
@@ -163,8 +136,7 @@ def start_tag(tag: str, attrs: dict[str, str | None]) -> str:
 
 def line_of(source: str, needle: str, occurrence: int = 1) -> int | None:
     """The line (from 1) of ``source`` on which ``needle`` occurs for the
-    ``occurrence``-th time, or None: where in its source a piece of a page
-    was written, for an error message."""
+    ``occurrence``-th time, or None: where a piece of a page was written."""
     at = -1
     for _ in range(occurrence):
         at = source.find(needle, at + 1)

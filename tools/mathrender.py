@@ -1,32 +1,24 @@
 """Render TeX to HTML at build time with the vendored KaTeX, so pages ship no
-math JavaScript.
+maths JavaScript: no 272 KB ``katex.min.js`` (76 KB gzipped) to fetch, and
+no typesetting of the longest page's 264 formulas on the reader's phone.
 
 KaTeX is plain JavaScript with no DOM needs, so its ``renderToString`` runs in
 QuickJS, a small JavaScript engine embedded in Python (the ``quickjs``
-package). The engine is started once per process, on first use, from
-``tools/katex/katex.min.js`` (fetched by ``tools/vendor_katex.sh``); each
-formula then takes about a millisecond, and a cache keyed by the TeX source
-makes repeats free. The pages only need KaTeX's CSS and woff2 fonts, and
-``katex-fit.css`` for wide display maths, all in ``docs/assets/katex/``.
+package), started once per process from ``tools/katex/katex.min.js``
+(fetched by ``tools/vendor_katex.sh``); a formula then takes about a
+millisecond, and a repeated one nothing. Pages need only KaTeX's CSS and
+fonts, and ``katex-fit.css`` for wide display maths (``docs/assets/katex/``).
 
-Every formula is rendered as HTML for the eye plus MathML for screen readers,
-and any error fails the build instead of leaving red TeX on the page:
+Every formula is HTML for the eye plus MathML for screen readers, and any
+error fails the build instead of leaving red TeX on the page:
+``throwOnError`` (a parse error, an undefined ``\\foo``); ``strict: "error"``
+(what LaTeX would reject or read differently: a ``%`` comment, ``é`` outside
+``\\text{}``, a symbol KaTeX has no glyph for, the ``\\html...`` extensions);
+and a ``trust`` that refuses ``\\href``, ``\\url`` and ``\\includegraphics``
+(which would make the page fetch an image).
 
-- ``throwOnError``: a parse error (``\\frac{1}{``, an undefined ``\\foo``)
-  raises instead of rendering the source in red.
-- ``strict: "error"``: input that KaTeX accepts but LaTeX would reject or read
-  differently (a ``%`` comment running to the end of the formula, accented
-  letters such as ``é`` outside ``\\text{}``, Unicode symbols KaTeX has no
-  glyph for, the ``\\html...`` extensions) raises too. Ordinary LaTeX such as
-  ``\\text{}``, ``\\tfrac``, ``\\operatorname`` or ``aligned`` is untouched.
-- ``trust``: commands that need trust (``\\href``, ``\\url``,
-  ``\\includegraphics``, which would make the page fetch an image) raise;
-  merely untrusted, KaTeX renders them as red text without an error.
-
-Nothing here knows about MkDocs: ``render_arithmatex_html`` takes a page's
-HTML as produced by ``pymdownx.arithmatex`` with ``generic: true`` and returns
-it with the maths rendered, so any generator that runs Python-Markdown can
-call it.
+No MkDocs here: :func:`render_arithmatex_html` takes HTML as
+``pymdownx.arithmatex`` (``generic: true``) writes it.
 """
 
 import functools
@@ -109,7 +101,7 @@ def render_arithmatex_html(html: str) -> str:
     for the first formula KaTeX cannot render.
     """
     edits = []
-    for element in markup.parse(html).root.walk():
+    for element in markup.parse(html).find():
         if element.tag not in _DELIMITERS or "arithmatex" not in element.classes:
             continue
         body = html[element.inner : element.close]

@@ -1,29 +1,25 @@
 """MkDocs glue: the only file in the project that knows about MkDocs.
 
 Each hook hands the work to a module of ``tools/`` that knows nothing of
-MkDocs, and turns what goes wrong into one message that names the file, the
-line and the fix (a ``PluginError``: MkDocs prints it once, without a Python
-traceback):
+MkDocs, and turns what goes wrong into one ``PluginError`` naming the file,
+the line and the fix, which MkDocs prints once, with no traceback of its own.
 
-- on import: Jupyter reads the build's own settings (``jupyter/``), not the
-  machine's: a print is one output however the kernel flushed it, a
-  traceback has no colour codes, the kernel talks over local sockets.
-- ``on_config``: key the notebook cache as the figures' and values' are
-  (``scripts.digest``): mkdocs-jupyter's own key looks only at the notebook.
-- ``on_files``: run the values scripts that changed (``values.py``), and
-  the figure scripts in the background (``figures.py``) while the pages are
-  made; publish the SVGs without writing into ``docs/``; check each
-  notebook's links and publish its ``.ipynb`` (``notebooks.py``).
+- On import, Jupyter is given the build's own settings (``jupyter/``): a
+  print is one output however the kernel flushed it, a traceback has no
+  colour codes, the kernel talks over local sockets.
+- ``on_config``: the notebook cache is keyed as the figures' (``scripts.py``).
+- ``on_files``: the values scripts run (``values.py``), the figure scripts
+  in the background (``figures.py``), waited for in ``on_env``; each
+  notebook's links are checked and its ``.ipynb`` published
+  (``notebooks.py``).
 - ``on_pre_page``: a notebook cell that raises is told at its line.
-- ``on_page_markdown``: a fence the tests would skip fails the build
-  (``fences.py``); fill in the numbers the page quotes (``values.py``).
+- ``on_page_markdown``: fences the tests would skip (``fences.py``); the
+  page's numbers filled in (``values.py``).
 - ``on_page_content``: each figure becomes a light and a dark image; a
-  notebook page loses nbconvert's remote scripts and styles and gets its
-  download link (``notebooks.py``).
-- ``on_env``: wait for the figures, which MkDocs copies next.
-- ``on_page_context``, after the search plugin has indexed the page (so the
-  index keeps the short TeX): render every formula with KaTeX
-  (``mathrender.py``) and count each code block's lines (``code_lines.py``).
+  notebook page is cleaned and gets its download link.
+- ``on_page_context``, after the search plugin indexed the page (so the
+  index keeps the short TeX): the maths rendered (``mathrender.py``), each
+  code block's lines counted (``code_lines.py``).
 """
 
 from __future__ import annotations
@@ -158,20 +154,16 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     where = _where(page.file)
-    if not _is_notebook(page.file, config):
-        source = page.file.content_string
-        try:
-            return figures.light_and_dark(html, _known_figures, where, source)
-        except figures.FigureError as error:
-            raise PluginError(str(error)) from None
-    uri = notebooks.ipynb_uri(page.file.src_uri)
-    href = files.get_file_from_path(uri).url_relative_to(page.file)
-    script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     try:
+        if not _is_notebook(page.file, config):
+            source = page.file.content_string
+            return figures.light_and_dark(html, _known_figures, where, source)
+        script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         html = notebooks.clean_html(html, script, where)
-    except ValueError as error:
+    except (figures.FigureError, ValueError) as error:
         raise PluginError(str(error)) from None
-    return notebooks.download_link(href) + html
+    ipynb = files.get_file_from_path(notebooks.ipynb_uri(page.file.src_uri))
+    return notebooks.download_link(ipynb.url_relative_to(page.file)) + html
 
 
 def on_env(env, config, files):

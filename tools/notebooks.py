@@ -1,35 +1,24 @@
-"""Notebooks as pages of the site: a jupytext script in, a page and a download
-out. No MkDocs here.
+"""Notebooks as pages: a jupytext script in, a page and a download out.
+No MkDocs here. mkdocs-jupyter runs each ``docs/notebooks/<name>.py`` and
+renders it with nbconvert; this module does the rest:
 
-The notebooks live in the repository as jupytext percent scripts
-(``docs/notebooks/<name>.py``). mkdocs-jupyter runs each one and renders it
-with nbconvert; this module does the rest.
-
-- :func:`broken_links`: before a notebook runs, each relative link in its
-  Markdown cells must lead to a page or file of the site. MkDocs checks the
-  links of Markdown pages, but not those in a notebook's HTML.
-- :func:`cell_error`: a cell that raised, told once, at the notebook's line,
-  with the kernel's traceback (``jupyter/``, the Jupyter settings of the
-  build, turns its colours off).
-- :func:`clean_html`: nbconvert's page made fit for this site, which ships
-  neither MathJax nor JupyterLab's styles. It drops the stylesheets before
-  the notebook (about 600 KB of CSS per page, most of the page's weight and a
-  long style recalculation on a phone: ``extra.css`` styles the few notebook
-  classes used instead) and the scripts that would load MathJax and Mermaid
-  from a CDN; numbers the cells, whose random ids would make two builds
-  differ; and gives each figure the alt text its cell states (``# %%
-  alt="what the figure shows"``), where nbconvert writes "No description has
-  been provided for this image" on all of them.
-- :func:`render_maths`: the ``$`` maths of the Markdown cells, rendered with
-  KaTeX (``mathrender.py``) as the pages' own.
+- :func:`broken_links`: a notebook's links are checked before it runs
+  (MkDocs checks those of Markdown pages, not of a notebook's HTML).
+- :func:`cell_error`: a cell that raised, told once, at the notebook's line.
+- :func:`clean_html` drops what this site must not ship: nbconvert's
+  stylesheets (600 KB of JupyterLab CSS per page, most of its weight and a
+  long style recalculation on a phone; ``extra.css`` styles the classes
+  used) and the scripts that load MathJax and Mermaid from a CDN. It
+  numbers the cells, whose random ids would make two builds differ, and
+  gives each figure the alt text its cell states (``# %% alt="..."``)
+  instead of nbconvert's "No description has been provided for this image".
+- :func:`render_maths`: the Markdown cells' ``$`` maths, rendered by KaTeX.
 - :func:`percent_script_to_ipynb`: the ``.ipynb`` a reader downloads, with no
-  outputs, a Python 3 kernel and cells numbered ``cell-1``, ``cell-2``, ...
-  rather than nbformat's random ids, so that two builds stay identical.
+  outputs and cells numbered rather than randomly named.
 """
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import posixpath
 import re
@@ -42,6 +31,7 @@ import markdown
 import markup
 import nbformat
 from mathrender import render_tex
+from nbclient.exceptions import CellExecutionError
 
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 LINK_TEXT = "Download this notebook (.ipynb)"
@@ -87,22 +77,14 @@ def broken_links(script: str, where: str, page_url: str, urls: set[str]) -> list
             line = markup.line_of(script, f"({href}", seen.count(href))
             line = line or markup.line_of(script, href, seen.count(href))
             here = f"{where}:{line}" if line else where
-            if split.path.startswith("/"):
-                problems.append(
-                    f"{here}: the link {href} starts at the server's root, which is"
-                    " not the site's on GitHub Pages: write it relative to"
-                    f" {page_url}"
-                )
-                continue
             target = posixpath.normpath(posixpath.join(page_url, unquote(split.path)))
             if target in known:
                 continue
             close = difflib.get_close_matches(target, known, n=1, cutoff=0.5)
             fix = ""
             if close:
-                url = posixpath.relpath(close[0], page_url)
-                url += "/" if f"{close[0]}/" in urls or close[0] == "." else ""
-                fix = f"; write {url}{'#' + split.fragment if split.fragment else ''}"
+                slash = "/" if f"{close[0]}/" in urls or close[0] == "." else ""
+                fix = f"; write {posixpath.relpath(close[0], page_url)}{slash}"
             problems.append(
                 f"{here}: the link {href} leads nowhere: from this notebook's page,"
                 f" {page_url}, it points at {target}/, which the site does not"
@@ -112,25 +94,20 @@ def broken_links(script: str, where: str, page_url: str, urls: set[str]) -> list
     return problems
 
 
-def cell_error(error: Exception, script: str, where: str) -> str:
-    """What a cell that raised (nbclient's ``CellExecutionError``) says, once:
-    the line of the notebook, the kernel's traceback, and what to do."""
-    traceback = _ANSI.sub("", getattr(error, "traceback", "") or str(error))
-    name = getattr(error, "ename", type(error).__name__)
-    value = _ANSI.sub("", getattr(error, "evalue", "") or "")
-    # nbclient's message shows the cell's source between two rules.
-    parts = str(error).split("-" * 18 + "\n")
-    source = parts[1].rstrip("\n") if len(parts) > 2 else ""
-    at = script.find(source) if source else -1
-    line = script.count("\n", 0, at) + 1 if at >= 0 else None
+def cell_error(error: CellExecutionError, script: str, where: str) -> str:
+    """What a cell that raised says, once: the line of the notebook, the
+    kernel's traceback, and what to do."""
+    traceback = _ANSI.sub("", error.traceback).strip()
+    parts = str(error).split("-" * 18 + "\n")  # the cell's source between rules
+    line = markup.line_of(script, parts[1].rstrip("\n")) if len(parts) > 2 else None
     inside = _CELL_LINE.search(traceback)
     if line and inside:
         line += int(inside[1]) - 1
-    here = f"{where}:{line}" if line else where
     return (
-        f"{here}: a cell raised {name}: {value}\n{traceback.strip()}\n"
-        "The notebook runs from top to bottom on every build; fix that cell (or"
-        " the library it calls), and run the notebook again with `make serve`."
+        f"{where}{f':{line}' if line else ''}: a cell raised {error.ename}:"
+        f" {error.evalue}\n"
+        f"{traceback}\nThe notebook runs from top to bottom on every build; fix"
+        " that cell (or the library it calls), and see it run with `make serve`."
     )
 
 
@@ -139,66 +116,53 @@ def clean_html(html: str, script: str, where: str) -> str:
     fit for the site (see the module's docstring). Raises ValueError naming
     the line of a cell that draws a figure but states no alt text."""
     page = markup.parse(html)
-    wrappers = page.find("div", "jupyter-wrapper")
-    if not wrappers:
-        raise ValueError(f"{where}: no <div class='jupyter-wrapper'> from nbconvert")
-    wrapper = wrappers[0]
+    wrapper = page.find("div", "jupyter-wrapper")[0]
+    # Before the notebook, keep only the copy buttons' two plain scripts.
     edits = [
-        (node.start, node.end, "")
-        for node in page.root.children
-        if node.end <= wrapper.start and not (node.tag == "script" and not node.attrs)
-    ]
-    edits += [
-        (start, end, "")
-        for start, end in page.spans
-        if end <= wrapper.start and html.startswith("<!--", start)
-    ]
-    code_cells = [(c, line) for c, line in _cells(script) if c.cell_type == "code"]
-    numbered = [e for e in wrapper.walk() if "jp-Cell" in e.classes and "id" in e.attrs]
-    rendered = [e for e in numbered if "jp-CodeCell" in e.classes]
-    if len(rendered) != len(code_cells):
-        raise ValueError(
-            f"{where}: nbconvert rendered {len(rendered)} code cells, the script"
-            f" has {len(code_cells)}"
+        (
+            0,
+            wrapper.start,
+            "".join(
+                html[e.start : e.end] + "\n"
+                for e in page.children[: page.children.index(wrapper)]
+                if e.tag == "script" and not e.attrs
+            ),
         )
-    for element, (cell, line) in zip(rendered, code_cells, strict=True):
-        edits += _describe_figures(element, cell, f"{where}:{line}")
+    ]
+    cells = [e for e in wrapper.find(cls="jp-Cell") if "id" in e.attrs]
+    code = [(c, line) for c, line in _cells(script) if c.cell_type == "code"]
+    rendered = [e for e in cells if "jp-CodeCell" in e.classes]
+    if len(rendered) != len(code):
+        raise ValueError(
+            f"{where}: nbconvert rendered {len(rendered)} code cells of {len(code)}"
+        )
+    for element, (cell, line) in zip(rendered, code, strict=True):
+        for image in element.find("img"):
+            if image.attrs.get("alt") != PLACEHOLDER_ALT:
+                continue
+            if not str(cell.metadata.get("alt", "")).strip():
+                raise ValueError(
+                    f"{where}:{line}: this cell draws a figure with no alt text:"
+                    ' open it with # %% alt="what the figure shows"'
+                )
+            attrs = {**image.attrs, "alt": cell.metadata["alt"]}
+            edits.append((image.start, image.inner, markup.start_tag("img", attrs)))
     edits += [
         (e.start, e.inner, markup.start_tag(e.tag, {**e.attrs, "id": f"nb-cell-{n}"}))
-        for n, e in enumerate(numbered, start=1)
+        for n, e in enumerate(cells, start=1)
     ]
     return markup.replace(html, edits)
-
-
-def _describe_figures(element: markup.Element, cell, here: str):
-    """The edits that give the figures of a code cell the alt text its
-    ``# %%`` line states."""
-    for image in element.walk():
-        if image.tag != "img" or image.attrs.get("alt") != PLACEHOLDER_ALT:
-            continue
-        if not str(cell.metadata.get("alt", "")).strip():
-            raise ValueError(
-                f"{here}: this cell draws a figure with no alt text: open it with"
-                ' # %% alt="what the figure shows"'
-            )
-        attrs = {**image.attrs, "alt": cell.metadata["alt"]}
-        yield image.start, image.inner, markup.start_tag("img", attrs)
 
 
 def render_maths(html: str) -> str:
     """A notebook page's HTML with the ``$`` and ``$$`` maths of its Markdown
     cells rendered by KaTeX. Raises ``mathrender.MathError``."""
-    page = markup.parse(html)
-    wrapper = page.find("div", "jupyter-wrapper")[0]
-    skip = sorted((e.start, e.end) for e in wrapper.walk() if e.tag in _NOT_MATHS)
-    starts, edits = [start for start, _ in skip], []
-    for start, end in page.text_runs(wrapper):
-        before = bisect.bisect_right(starts, start) - 1
-        if before >= 0 and skip[before][1] > start:
-            continue  # inside code, an output, a script or a style
-        text = html[start:end]
-        if "$" in text:
-            edits.append((start, end, _render_dollars(text)))
+    wrapper = markup.parse(html).find("div", "jupyter-wrapper")[0]
+    edits = [
+        (start, end, _render_dollars(html[start:end]))
+        for start, end in wrapper.text(skip=_NOT_MATHS)
+        if "$" in html[start:end]
+    ]
     return markup.replace(html, edits)
 
 
