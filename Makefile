@@ -67,14 +67,14 @@ $(AXE_CORE): tools/browser/package-lock.json
 test: lint $(AXE_CORE)
 	$(BIN)/python -m pytest
 
-# Lighthouse (tools/audit, its own lock: make test never installs it) on the
+# Lighthouse (benchmarks/audit, its own lock: make test never installs it) on the
 # built site, served on 127.0.0.1 as a phone on a slow network sees it.
-LIGHTHOUSE := tools/audit/node_modules/.package-lock.json
-$(LIGHTHOUSE): tools/audit/package-lock.json
-	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error
+LIGHTHOUSE := benchmarks/audit/node_modules/.package-lock.json
+$(LIGHTHOUSE): benchmarks/audit/package-lock.json
+	npm ci --prefix benchmarks/audit --no-audit --no-fund --loglevel=error
 
 audit: build $(LIGHTHOUSE)
-	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python tools/audit.py site
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python benchmarks/audit.py site
 
 bench: torch
 	$(BIN)/python benchmarks/bench_build.py
