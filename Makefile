@@ -10,9 +10,6 @@ BIN         := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONHASHSEED := 0
-# Dates in the built site (sitemap) come from the last commit, not the clock.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: env torch serve build test lint bench audit clean help
 

@@ -7,7 +7,8 @@ the line and the fix, which MkDocs prints once, with no traceback of its own.
 - On import, Jupyter is given the build's own settings (``jupyter/``): a
   print is one output however the kernel flushed it, a traceback has no
   colour codes, the kernel talks over local sockets.
-- ``on_config``: the notebook cache is keyed as the figures' (``scripts.py``).
+- ``on_config``: dates (the sitemap's) are the last commit's, not the
+  clock's; the notebook cache is keyed as the figures' (``scripts.py``).
 - ``on_files``: the values scripts run (``values.py``), the figure scripts
   in the background (``figures.py``), waited for in ``on_env``; each
   notebook's links are checked and its ``.ipynb`` published
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -62,12 +64,24 @@ def _where(file: File) -> str:
     return os.path.relpath(file.abs_src_path or file.src_uri)
 
 
+def _last_commit_time() -> str:
+    """The time of the last commit, in seconds since 1970 ("0" without git)."""
+    try:
+        command = ["git", "log", "-1", "--format=%ct"]
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+    except OSError:
+        return "0"
+    return done.stdout.decode().strip() or "0"
+
+
 def _is_notebook(file: File, config) -> bool:
     jupyter = config.plugins.get("mkdocs-jupyter")
     return bool(jupyter and jupyter.should_include(file))
 
 
 def on_config(config):
+    if "SOURCE_DATE_EPOCH" not in os.environ:  # what MkDocs dates the sitemap by
+        os.environ["SOURCE_DATE_EPOCH"] = _last_commit_time()
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
         settings = sorted(JUPYTER.glob("*.json"))
