@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: env torch serve build test lint bench audit clean help
+.PHONY: env torch serve build test lint bench audit repro clean help
 
 help:
 	@echo "make serve   the site on http://127.0.0.1:8000, rebuilt as you edit"
@@ -20,6 +20,7 @@ help:
 	@echo "make build   the site into site/ (mkdocs build --strict)"
 	@echo "make bench   build times; handgrad against PyTorch (needs make torch)"
 	@echo "make audit   Lighthouse scores of the home page and the heaviest page"
+	@echo "make repro   ten clean builds with the CPU kept busy, compared file by file"
 	@echo "make torch   add PyTorch (CPU) to .venv for the comparison tests"
 	@echo "make clean   remove generated files and caches"
 
@@ -72,6 +73,11 @@ $(LIGHTHOUSE): benchmarks/audit/package-lock.json
 
 audit: build $(LIGHTHOUSE)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python benchmarks/audit.py site
+
+# Ten clean builds in a row, with three `yes` processes keeping the CPU busy,
+# every file compared with the first build's (ten times a clean build).
+repro: env
+	$(BIN)/python benchmarks/repro_build.py
 
 bench: torch
 	$(BIN)/python benchmarks/bench_build.py
