@@ -47,6 +47,15 @@ import math
 # %%
 x = 1
 {fault}
+
+# %%
+import sys
+import time
+
+print("one", flush=True)  # the kernel sends this at once, the rest later
+time.sleep(0.3)
+print("warned", file=sys.stderr, flush=True)
+print("two")
 """
 
 # name: (the page's fault, the notebook's fault, what the message says)
@@ -87,11 +96,12 @@ NO_FAULT = {"no fault": ("", "", "")}
 
 
 @pytest.fixture(scope="session")
-def failed_builds(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
-    """Each fault's site, built side by side: the finished builds by name."""
-    running = {}
+def failed_builds(tmp_path_factory) -> dict:
+    """Each fault's site, built side by side: the finished builds by name, and
+    under "where" the directory of each."""
+    running, sites = {}, {}
     for name, (page_fault, notebook_fault, _) in (FAULTS | NO_FAULT).items():
-        where = tmp_path_factory.mktemp("fault")
+        where = sites[name] = tmp_path_factory.mktemp("fault")
         (where / "docs" / "notebooks").mkdir(parents=True)
         (where / "docs" / "index.md").write_text(PAGE.format(fault=page_fault))
         if page_fault:  # a site without a notebook, which would run for nothing
@@ -116,7 +126,7 @@ def failed_builds(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
     return {
         name: subprocess.CompletedProcess(p.args, p.wait(), p.communicate()[0])
         for name, p in running.items()
-    }
+    } | {"where": sites}
 
 
 @pytest.mark.parametrize("name", FAULTS)
@@ -140,3 +150,14 @@ def test_the_same_site_without_a_fault_builds(failed_builds):
     """Each case above fails for its fault alone."""
     done = failed_builds["no fault"]
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_what_a_cell_prints_is_one_output_per_stream(failed_builds):
+    """However the kernel sent it (tools/jupyter/jupyter_nbconvert_config.py)."""
+    site = failed_builds["where"]["no fault"] / "site"
+    page = (site / "notebooks" / "nb" / "index.html").read_text(encoding="utf-8")
+    stdout, stderr = (
+        page.find("<pre>one\ntwo\n</pre>"),
+        page.find("<pre>warned\n</pre>"),
+    )
+    assert 0 < stdout < stderr, page[-3000:]

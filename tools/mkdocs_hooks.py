@@ -84,7 +84,7 @@ def on_config(config):
         os.environ["SOURCE_DATE_EPOCH"] = _last_commit_time()
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
-        settings = sorted(JUPYTER.glob("*.json"))
+        settings = sorted(JUPYTER.glob("*.py"))
         current = CACHE / "notebooks" / digest(settings, PACKAGE)[:16]
         if current.parent.is_dir():  # drop caches of older keys
             for old in current.parent.iterdir():
