@@ -60,7 +60,22 @@ def differences(first: Path, other: Path) -> list[str]:
     _, mismatch, errors = filecmp.cmpfiles(
         first, other, sorted(map(str, ours & theirs)), shallow=False
     )
-    return found + [f"differs: {p}" for p in mismatch + errors]
+    return found + [
+        f"differs: {p}{first_difference(first / p, other / p)}"
+        for p in mismatch + errors
+    ]
+
+
+def first_difference(one: Path, other: Path) -> str:
+    """Where two text files first differ, as a few characters of each."""
+    try:
+        a, b = one.read_text(encoding="utf-8"), other.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    pairs = enumerate(zip(a, b, strict=False))
+    at = next((i for i, (x, y) in pairs if x != y), min(len(a), len(b)))
+    start = max(at - 60, 0)
+    return f"\n      {a[start : at + 60]!r}\n      {b[start : at + 60]!r}"
 
 
 def main(argv: list[str] | None = None) -> int:
