@@ -1,19 +1,12 @@
 """Figure scripts to SVG files: cached, byte-reproducible, light and dark.
 
-Every ``docs/figures/plot_<what>.py`` builds one Matplotlib figure and leaves
-it in a global named ``fig``. This module runs each script once per palette
-(``light`` and ``dark``), saves deterministic SVGs into a cache directory,
-and runs a script again only when its own source, this file, the library
-it plots (``src/handgrad``) or the installed libraries changed (the key is
-made in ``scripts.py``).
-
-Nothing here knows about MkDocs: the site's hook calls :func:`build_figures`
-and publishes the files it returns, and :func:`light_and_dark` turns each
-figure on a page into a light and a dark image.
-
-Run as a script, this module is the worker that renders the stale figures in
-a fresh Python process, so a page never shows a figure drawn by an old copy
-of the library:
+Every ``docs/figures/plot_<what>.py`` leaves one Matplotlib figure in a
+global named ``fig``. :func:`build_figures` runs each script once per
+palette into deterministic SVGs, again only when the cache key
+(``scripts.py``) changed; :func:`light_and_dark` makes each figure on a page
+a light and a dark image. No MkDocs here. Run as a script, this module is
+the worker that draws in a fresh Python, so that a page never shows a figure
+drawn by an old copy of the library:
 
     python tools/figures.py OUT_DIR SCRIPT [SCRIPT ...]
 """
@@ -93,14 +86,6 @@ def style(theme: str) -> dict[str, object]:
     }
 
 
-def planned(script_dir: Path, cache_dir: Path) -> list[Figure]:
-    """The figures of the ``plot_*.py`` in ``script_dir``, drawn or not."""
-    return [
-        Figure(script.stem, {t: cache_dir / svg_name(script.stem, t) for t in THEMES})
-        for script in sorted(script_dir.glob("plot_*.py"))
-    ]
-
-
 def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[Figure]:
     """Render every ``plot_*.py`` in ``script_dir`` that is not already cached.
 
@@ -108,9 +93,11 @@ def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[
     :class:`FigureError` with the script's name and traceback if one fails.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    figures, stale = planned(script_dir, cache_dir), []
-    for fig in figures:
-        name, script = fig.name, script_dir / f"{fig.name}.py"
+    figures, stale = [], []
+    for script in sorted(script_dir.glob("plot_*.py")):
+        name = script.stem
+        fig = Figure(name, {t: cache_dir / svg_name(name, t) for t in THEMES})
+        figures.append(fig)
         stamp = cache_dir / f"{name}.sha256"
         key = digest([script, Path(__file__)], package_dir)
         fresh = stamp.is_file() and stamp.read_text() == key
@@ -137,14 +124,13 @@ def light_and_dark(html: str, known: set[str], where: str, source: str) -> str:
     however the page wrote it, made a light and a dark image.
 
     Material shows an image whose address ends in ``#only-light`` in the
-    light palette only, and ``#only-dark`` in the dark one. Both load
-    lazily, so the browser never fetches the palette's hidden one, nor a
-    figure far below before the reader nears it. (Loading a figure of the
-    first screen at once showed it 0.2-0.3 s sooner on a slow 4G phone but
-    fetched the hidden palette's copy too, up to 70 KB, and moved no LCP:
-    text is every page's largest paint.) Raises :class:`FigureError`,
-    naming the page (``where``) and the line of its ``source``, for a figure
-    without alt text or without a script among ``known``.
+    light palette only, ``#only-dark`` in the dark one. Both load lazily:
+    the hidden one is never fetched, a figure far below not before the
+    reader nears it. (Loading the first screen's at once showed them 0.2 s
+    sooner on a slow phone but fetched the hidden copies too, up to 70 KB,
+    and moved no LCP.) Raises :class:`FigureError`, naming the page
+    (``where``) and the line of its ``source``, for a figure without alt
+    text or without a script among ``known``.
     """
     page = markup.parse(html)
     edits, seen = [], []

@@ -9,10 +9,9 @@ the line and the fix, which MkDocs prints once, with no traceback of its own.
   colour codes, the kernel talks over local sockets.
 - ``on_config``: dates (the sitemap's) are the last commit's, not the
   clock's; the notebook cache is keyed as the figures' (``scripts.py``).
-- ``on_files``: the values scripts run (``values.py``), the figure scripts
-  in the background (``figures.py``), waited for in ``on_env``; each
-  notebook's links are checked and its ``.ipynb`` published
-  (``notebooks.py``).
+- ``on_files``: the figure and values scripts that changed run
+  (``figures.py``, ``values.py``); each notebook's links are checked and
+  its ``.ipynb`` published (``notebooks.py``).
 - ``on_pre_page``: a notebook cell that raises is told at its line.
 - ``on_page_markdown``: fences the tests would skip (``fences.py``); the
   page's numbers filled in (``values.py``).
@@ -29,7 +28,6 @@ import os
 import shutil
 import subprocess
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -56,7 +54,6 @@ from scripts import digest  # noqa: E402
 
 _known_figures: set[str] = set()
 _page_values: dict[str, dict[str, object]] = {}
-_drawing: Future | None = None  # the figures, drawn in the background
 
 
 def _where(file: File) -> str:
@@ -86,34 +83,25 @@ def on_config(config):
     if jupyter is not None:
         settings = sorted(JUPYTER.glob("*.py"))
         current = CACHE / "notebooks" / digest(settings, PACKAGE)[:16]
-        if current.parent.is_dir():  # drop caches of older keys
-            for old in current.parent.iterdir():
-                if old != current:
-                    shutil.rmtree(old, ignore_errors=True)
+        for old in current.parent.glob("*"):  # the caches of older keys
+            if old != current:
+                shutil.rmtree(old, ignore_errors=True)
         jupyter.config["cache_dir"] = str(current)
     return config
 
 
 def on_files(files, config):
-    global _drawing
     docs = Path(config["docs_dir"])
-    # The figures are drawn while the pages are made, the notebooks run
-    # among them; the SVGs are needed only when the files are copied.
-    pool = ThreadPoolExecutor(max_workers=1)
-    _drawing = pool.submit(
-        figures.build_figures, docs / "figures", PACKAGE, CACHE / "figures"
-    )
-    pool.shutdown(wait=False)
     try:
-        computed = values.load_values(
-            sorted((docs / "values").glob("*.py")), PACKAGE, CACHE / "values"
-        )
-    except values.ValuesError as error:
+        built = figures.build_figures(docs / "figures", PACKAGE, CACHE / "figures")
+        scripts = sorted((docs / "values").glob("*.py"))
+        computed = values.load_values(scripts, PACKAGE, CACHE / "values")
+    except (figures.FigureError, values.ValuesError) as error:
         raise PluginError(str(error)) from None
     _page_values.clear()
     _page_values.update(computed)
     _known_figures.clear()
-    for figure in figures.planned(docs / "figures", CACHE / "figures"):
+    for figure in built:
         _known_figures.add(figure.name)
         for theme, svg in figure.svgs.items():
             uri = f"figures/{figures.svg_name(figure.name, theme)}"
@@ -122,12 +110,9 @@ def on_files(files, config):
     for notebook in [f for f in files if _is_notebook(f, config)]:
         script = Path(notebook.abs_src_path).read_text(encoding="utf-8")
         uri = notebooks.ipynb_uri(notebook.src_uri)
+        ipynb = notebooks.percent_script_to_ipynb(script)
+        files.append(File.generated(config, uri, content=ipynb))
         urls.add(uri)
-        files.append(
-            File.generated(
-                config, uri, content=notebooks.percent_script_to_ipynb(script)
-            )
-        )
         problems = notebooks.broken_links(script, _where(notebook), notebook.url, urls)
         if problems:
             raise PluginError("\n".join(problems))
@@ -180,14 +165,6 @@ def on_page_content(html, page, config, files):
     return notebooks.download_link(ipynb.url_relative_to(page.file)) + html
 
 
-def on_env(env, config, files):
-    try:
-        _drawing.result()  # before MkDocs copies the SVGs into the site
-    except figures.FigureError as error:
-        raise PluginError(f"a figure script failed:\n{error}") from None
-    return env
-
-
 @event_priority(-100)  # after the search plugin has indexed the page
 def on_page_context(context, page, config, nav):
     try:
@@ -196,12 +173,10 @@ def on_page_context(context, page, config, nav):
             html = notebooks.render_maths(html)
     except mathrender.MathError as error:
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        first = next((t.strip() for t in error.tex.splitlines() if t.strip()), "")
+        first = error.tex.strip().split("\n")[0].strip()
         line = markup.line_of(source, first) if first else None
         where = f"{_where(page.file)}:{line}" if line else _where(page.file)
-        raise PluginError(
-            f"{where}: {error}. Fix the TeX; `make serve` shows the page as you"
-            " edit it."
-        ) from None
+        fix = "Fix the TeX; `make serve` shows the page as you edit it."
+        raise PluginError(f"{where}: {error}. {fix}") from None
     page.content = code_lines.mark_code_lines(html)
     return context

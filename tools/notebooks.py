@@ -48,11 +48,8 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 def _cells(script: str) -> list[tuple[nbformat.NotebookNode, int]]:
     """The cells of a percent script, each with the line of its ``# %%``."""
     notebook = jupytext.reads(script, fmt="py:percent")
-    markers = [
-        number
-        for number, line in enumerate(script.splitlines(), start=1)
-        if line.startswith("# %%")
-    ]
+    lines = enumerate(script.splitlines(), start=1)
+    markers = [number for number, line in lines if line.startswith("# %%")]
     missing = len(notebook.cells) - len(markers)  # a cell before the first marker
     return list(zip(notebook.cells, [1] * missing + markers, strict=False))
 
@@ -118,17 +115,9 @@ def clean_html(html: str, script: str, where: str) -> str:
     page = markup.parse(html)
     wrapper = page.find("div", "jupyter-wrapper")[0]
     # Before the notebook, keep only the copy buttons' two plain scripts.
-    edits = [
-        (
-            0,
-            wrapper.start,
-            "".join(
-                html[e.start : e.end] + "\n"
-                for e in page.children[: page.children.index(wrapper)]
-                if e.tag == "script" and not e.attrs
-            ),
-        )
-    ]
+    head = page.children[: page.children.index(wrapper)]
+    scripts = [html[e.start : e.end] for e in head if e.tag == "script" and not e.attrs]
+    edits = [(0, wrapper.start, "\n".join([*scripts, ""]))]
     cells = [e for e in wrapper.find(cls="jp-Cell") if "id" in e.attrs]
     code = [(c, line) for c, line in _cells(script) if c.cell_type == "code"]
     rendered = [e for e in cells if "jp-CodeCell" in e.classes]

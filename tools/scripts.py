@@ -1,19 +1,14 @@
 """The build's scripts: run side by side in fresh processes, cached under one key.
 
 Figure scripts (``figures.py``), values scripts (``values.py``) and
-notebooks each run in a fresh Python, so that they always see the current
-library, and run again only when something they depend on changed. What
-that is, is decided here, once, by :func:`digest`:
-
-- the files that make the result: the script and the module that runs it;
-- the library's sources (``src/handgrad``);
-- the Python version and every installed distribution with its version.
-  A new NumPy may print a number differently, a new Matplotlib draw a
-  figure differently, a new nbconvert write other markup; so after
-  ``uv sync`` or ``make torch`` changed anything, everything runs once.
-
-On a clean build there are a dozen scripts, and :func:`run_python` runs
-them one per core, in about half the time one core would.
+notebooks run in a fresh Python, so that they see the current library, and
+run again only when :func:`digest`, their one cache key, changed: the files
+that make the result (the script, the module that runs it), the library's
+sources, and the Python version with every installed distribution's. A new
+NumPy may print a number differently, a new Matplotlib draw a figure
+differently, a new nbconvert write other markup; so after ``uv sync`` or
+``make torch`` changed anything, everything runs once. :func:`run_python`
+runs the twenty-odd scripts of a clean build one per core.
 """
 
 from __future__ import annotations

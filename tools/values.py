@@ -1,18 +1,12 @@
 """Numbers in the prose, computed by the library on every build.
 
-A page ``docs/<page>.md`` may have a companion script
-``docs/values/<page>.py``. The script computes what the page quotes with
-``handgrad`` and leaves it in module-level names: numbers, or text such as a
-ready-made Markdown table. The page then writes ``{{ name }}`` or, with a
-format specification, ``{{ name:.3f }}`` where the number goes. A name the
-script does not define fails the build, so a page can never show a stale or
-hand-typed value in a placeholder's place.
-
-Scripts run in a fresh Python process (the library may have changed since
-the last build), side by side, and their results are cached under the key
-that ``scripts.py`` makes, like the figures'.
-
-Nothing here knows about MkDocs.
+A page ``docs/<page>.md`` may have a script ``docs/values/<page>.py`` that
+computes what the page quotes with ``handgrad`` and leaves it in
+module-level names: numbers, or text such as a Markdown table. The page
+writes ``{{ name }}`` or ``{{ name:.3f }}`` where the number goes; a name
+the script does not define fails the build, so a page never shows a stale
+or hand-typed value. Scripts run in fresh processes, side by side, cached
+under the key ``scripts.py`` makes. No MkDocs here.
 
     python tools/values.py SCRIPT   # the worker: prints the values as JSON
 """

@@ -2,14 +2,11 @@
 JUPYTER_CONFIG_DIR here, so that no one's ~/.jupyter changes a build.
 
 - A print is one output however the kernel flushed it. The kernel sends
-  what a cell prints in pieces, when its buffer fills or its timer fires,
-  and stdout and stderr each on their own, so under load one print can
-  arrive as two outputs, or a warning in the middle of it, and two builds
-  differ (1 in 9 of ``make repro`` did). After each cell,
-  :func:`merge_streams` makes what the cell printed between two figures or
-  results one stdout output, then one stderr output. (nbclient's own
-  ``coalesce_streams`` merges across figures too, and no config file can
-  set it.)
+  stdout and stderr in pieces, when a buffer fills or a timer fires, so
+  under load one print could arrive as two outputs and two builds differ (1
+  in 9 of ``make repro`` did). :func:`merge_streams` makes what a cell
+  printed between two figures or results one stdout output, then one stderr
+  output (nbclient's ``coalesce_streams`` cannot be set from here).
 - Tracebacks have no colour codes, for the build's error message.
 - The kernel talks over local sockets: no TCP port to share with another
   build, and no warning about unencrypted TCP.
