@@ -5,6 +5,7 @@ from pathlib import Path
 
 import figures
 import markdown
+import markup
 import pytest
 import scripts as scripts_module
 from scripts import digest
@@ -112,9 +113,17 @@ def page_html(markdown_text: str) -> str:
     return html.replace('src="figures/', 'src="../figures/')
 
 
+def light_and_dark(html: str, known: set[str], where: str, source: str) -> str:
+    """``html`` with the edits of :func:`figures.light_and_dark` made."""
+    tree = markup.parse(html)
+    return markup.replace(
+        html, figures.light_and_dark(html, tree, known, where, source)
+    )
+
+
 def test_a_figure_becomes_a_light_and_a_dark_image_loaded_lazily():
     source = "Text\n\n![A rising line](figures/plot_a.svg)\n"
-    out = figures.light_and_dark(page_html(source), {"plot_a"}, "p.md", source)
+    out = light_and_dark(page_html(source), {"plot_a"}, "p.md", source)
     images = re.findall(r"<img [^>]*>", out)
     assert images == [
         '<img alt="A rising line" src="../figures/plot_a.svg#only-light"'
@@ -136,7 +145,7 @@ def test_a_figure_becomes_a_light_and_a_dark_image_loaded_lazily():
     ],
 )
 def test_every_way_of_writing_a_figure_is_found(written):
-    out = figures.light_and_dark(page_html(written), {"plot_a"}, "p.md", written)
+    out = light_and_dark(page_html(written), {"plot_a"}, "p.md", written)
     assert out.count('alt="Alt"') == 2
     assert "plot_a-dark.svg#only-dark" in out
     assert 'title="A title"' in out if "title" in written else True
@@ -156,7 +165,7 @@ def test_every_way_of_writing_a_figure_is_found(written):
 def test_a_figure_without_alt_text_names_its_line_and_the_fix(written):
     source = f"# Page\n\nSome text.\n\n{written}\n"
     with pytest.raises(figures.FigureError) as error:
-        figures.light_and_dark(page_html(source), {"plot_a"}, "docs/p.md", source)
+        light_and_dark(page_html(source), {"plot_a"}, "docs/p.md", source)
     assert str(error.value).startswith("docs/p.md:5: the figure plot_a.svg has no alt")
     assert "![The loss falls, then levels off](figures/plot_a.svg)" in str(error.value)
 
@@ -164,13 +173,13 @@ def test_a_figure_without_alt_text_names_its_line_and_the_fix(written):
 def test_a_figure_used_twice_is_named_at_its_second_line():
     source = "![One](figures/plot_a.svg)\n\ntext\n\n![](figures/plot_a.svg)\n"
     with pytest.raises(figures.FigureError, match=r"^p\.md:5: "):
-        figures.light_and_dark(page_html(source), {"plot_a"}, "p.md", source)
+        light_and_dark(page_html(source), {"plot_a"}, "p.md", source)
 
 
 def test_a_figure_without_a_script_names_its_line_and_the_nearest_script():
     source = "# Page\n\n![Alt](figures/plot_b.svg)\n"
     with pytest.raises(figures.FigureError) as error:
-        figures.light_and_dark(page_html(source), {"plot_bb"}, "docs/p.md", source)
+        light_and_dark(page_html(source), {"plot_bb"}, "docs/p.md", source)
     message = str(error.value)
     assert message.startswith("docs/p.md:3: no script for the figure plot_b.svg")
     assert "did you mean plot_bb.svg?" in message
@@ -180,7 +189,7 @@ def test_a_figure_without_a_script_names_its_line_and_the_nearest_script():
 def test_other_images_are_left_alone():
     source = "![Logo](assets/logo.svg) ![Done](figures/plot_a.svg#only-dark)"
     html = page_html(source)
-    assert figures.light_and_dark(html, set(), "p.md", source) == html
+    assert light_and_dark(html, set(), "p.md", source) == html
 
 
 def test_the_cache_key_changes_with_the_installed_libraries(project, monkeypatch):

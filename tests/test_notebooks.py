@@ -5,6 +5,7 @@ cell's error told once, nbconvert's HTML made fit for the site, and the
 import json
 from pathlib import Path
 
+import markup
 import nbformat
 import pytest
 from mathrender import MathError
@@ -15,10 +16,10 @@ from notebooks import (
     broken_links,
     cell_error,
     clean_html,
+    dollar_maths,
     download_link,
     ipynb_uri,
     percent_script_to_ipynb,
-    render_maths,
 )
 
 
@@ -95,6 +96,10 @@ def test_the_site_offers_each_notebook_as_ipynb_from_its_page(site, script):
     assert ipynb.read_text(encoding="utf-8") == percent_script_to_ipynb(text)
     page = (site / "notebooks" / script.stem / "index.html").read_text()
     assert download_link(f"../{script.stem}.ipynb") in page
+
+
+def render_maths(html: str) -> str:
+    return markup.replace(html, dollar_maths(html, markup.parse(html)))
 
 
 # What nbconvert (through mkdocs-jupyter) writes for a notebook of two cells,

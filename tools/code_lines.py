@@ -15,16 +15,16 @@ from __future__ import annotations
 import markup
 
 
-def mark_code_lines(html: str) -> str:
-    """A page's content (``page.content``: the blocks of its article) with
-    ``style="--lines: N"`` on each code block at its top level, the only
-    ones the stylesheet sizes."""
+def line_counts(html: str, tree: markup.Element) -> list[markup.Edit]:
+    """The edits of a page's content (``page.content``, the blocks of its
+    article, parsed as ``tree``) that put ``style="--lines: N"`` on each code
+    block at its top level, the only ones the stylesheet sizes."""
     edits = []
-    for block in markup.parse(html).children:
+    for block in tree.children:
         code = block.find("code")
         if "highlight" not in block.classes or not code:
             continue
         lines = html[code[0].inner : code[0].close].rstrip("\n").count("\n") + 1
         attrs = {**block.attrs, "style": f"--lines: {lines}"}
         edits.append((block.start, block.inner, markup.start_tag(block.tag, attrs)))
-    return markup.replace(html, edits)
+    return edits

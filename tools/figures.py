@@ -119,9 +119,12 @@ def _run_worker(out_dir: Path, scripts: list[Path]) -> None:
         raise FigureError(failures[0].stderr.strip() or failures[0].stdout.strip())
 
 
-def light_and_dark(html: str, known: set[str], where: str, source: str) -> str:
-    """``html`` with each figure, an ``<img>`` of ``figures/plot_<what>.svg``
-    however the page wrote it, made a light and a dark image.
+def light_and_dark(
+    html: str, tree: markup.Element, known: set[str], where: str, source: str
+) -> list[markup.Edit]:
+    """The edits of ``html`` (parsed as ``tree``) that make each figure, an
+    ``<img>`` of ``figures/plot_<what>.svg`` however the page wrote it, a
+    light and a dark image.
 
     Material shows an image whose address ends in ``#only-light`` in the
     light palette only, ``#only-dark`` in the dark one. Both load lazily:
@@ -132,9 +135,8 @@ def light_and_dark(html: str, known: set[str], where: str, source: str) -> str:
     (``where``) and the line of its ``source``, for a figure without alt
     text or without a script among ``known``.
     """
-    page = markup.parse(html)
     edits, seen = [], []
-    for image in page.find("img"):
+    for image in tree.find("img"):
         address = urlsplit(image.attrs.get("src") or "")
         path = PurePosixPath(unquote(address.path))
         if address.fragment or path.parent.name != "figures" or path.suffix != ".svg":
@@ -169,7 +171,7 @@ def light_and_dark(html: str, known: set[str], where: str, source: str) -> str:
             for theme in THEMES
         )
         edits.append((image.start, image.inner, images))
-    return markup.replace(html, edits)
+    return edits
 
 
 def _render(out_dir: Path, scripts: list[Path]) -> int:

@@ -15,6 +15,7 @@ from html import escape
 from html.parser import HTMLParser
 from itertools import accumulate
 
+Edit = tuple[int, int, str]  # html[start:end] is to become the text
 # Elements that have no content and no end tag.
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
@@ -112,7 +113,7 @@ def parse(html: str) -> Element:
     return builder.open[0]
 
 
-def replace(html: str, edits: Iterable[tuple[int, int, str]]) -> str:
+def replace(html: str, edits: Iterable[Edit]) -> str:
     """``html`` with each span ``[start, end)`` replaced by its text. The spans
     must not overlap."""
     pieces, last = [], 0

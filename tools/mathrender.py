@@ -93,15 +93,19 @@ def render_tex(tex: str, *, display: bool) -> str:
 
 
 def render_arithmatex_html(html: str) -> str:
-    """Replace each arithmatex element in ``html`` by its KaTeX rendering.
+    """``html`` with each arithmatex element rendered by KaTeX (:func:`formulas`)."""
+    return markup.replace(html, formulas(html, markup.parse(html)))
+
+
+def formulas(html: str, tree: markup.Element) -> list[markup.Edit]:
+    """The edits of ``html`` (parsed as ``tree``) that replace the content of
+    each arithmatex element, ``\\(TeX\\)`` or ``\\[TeX\\]``, by KaTeX's HTML.
 
     The element keeps its tag and attributes, so its ``arithmatex`` class
-    stays; its content, ``\\(TeX\\)`` or ``\\[TeX\\]``, becomes KaTeX's HTML.
-    Everything outside these elements is returned unchanged. Raises MathError
-    for the first formula KaTeX cannot render.
+    stays. Raises MathError for the first formula KaTeX cannot render.
     """
     edits = []
-    for element in markup.parse(html).find():
+    for element in tree.find():
         if element.tag not in _DELIMITERS or "arithmatex" not in element.classes:
             continue
         body = html[element.inner : element.close]
@@ -115,4 +119,4 @@ def render_arithmatex_html(html: str) -> str:
         tex = unescape(body[len(opening) : -len(closing)]).strip()
         rendered = render_tex(tex, display=element.tag == "div")
         edits.append((element.inner, element.close, rendered))
-    return markup.replace(html, edits)
+    return edits

@@ -15,11 +15,12 @@ the line and the fix, which MkDocs prints once, with no traceback of its own.
 - ``on_pre_page``: a notebook cell that raises is told at its line.
 - ``on_page_markdown``: fences the tests would skip (``fences.py``); the
   page's numbers filled in (``values.py``).
-- ``on_page_content``: each figure becomes a light and a dark image; a
-  notebook page is cleaned and gets its download link.
+- ``on_page_content``: a notebook page is cleaned and gets its download
+  link.
 - ``on_page_context``, after the search plugin indexed the page (so the
-  index keeps the short TeX): the maths rendered (``mathrender.py``), each
-  code block's lines counted (``code_lines.py``).
+  index keeps the short TeX), from one parse of the page: the maths rendered
+  (``mathrender.py``), each figure made a light and a dark image, each code
+  block's lines counted (``code_lines.py``).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from scripts import digest  # noqa: E402
 
 _known_figures: set[str] = set()
 _page_values: dict[str, dict[str, object]] = {}
+_notebooks: set[str] = set()  # their src_uri
 
 
 def _where(file: File) -> str:
@@ -69,11 +71,6 @@ def _last_commit_time() -> str:
     except OSError:
         return "0"
     return done.stdout.decode().strip() or "0"
-
-
-def _is_notebook(file: File, config) -> bool:
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    return bool(jupyter and jupyter.should_include(file))
 
 
 def on_config(config):
@@ -106,8 +103,11 @@ def on_files(files, config):
         for theme, svg in figure.svgs.items():
             uri = f"figures/{figures.svg_name(figure.name, theme)}"
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    _notebooks.clear()
+    _notebooks.update(f.src_uri for f in files if jupyter and jupyter.should_include(f))
     urls = {f.url for f in files}
-    for notebook in [f for f in files if _is_notebook(f, config)]:
+    for notebook in [f for f in files if f.src_uri in _notebooks]:
         script = Path(notebook.abs_src_path).read_text(encoding="utf-8")
         uri = notebooks.ipynb_uri(notebook.src_uri)
         ipynb = notebooks.percent_script_to_ipynb(script)
@@ -120,7 +120,7 @@ def on_files(files, config):
 
 
 def on_pre_page(page, config, files):
-    if not _is_notebook(page.file, config):
+    if page.file.src_uri not in _notebooks:
         return page
     render = page.render  # mkdocs-jupyter's, which runs the notebook
 
@@ -152,14 +152,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    where = _where(page.file)
+    if page.file.src_uri not in _notebooks:
+        return html
+    script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     try:
-        if not _is_notebook(page.file, config):
-            source = page.file.content_string
-            return figures.light_and_dark(html, _known_figures, where, source)
-        script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        html = notebooks.clean_html(html, script, where)
-    except (figures.FigureError, ValueError) as error:
+        html = notebooks.clean_html(html, script, _where(page.file))
+    except ValueError as error:
         raise PluginError(str(error)) from None
     ipynb = files.get_file_from_path(notebooks.ipynb_uri(page.file.src_uri))
     return notebooks.download_link(ipynb.url_relative_to(page.file)) + html
@@ -167,16 +165,22 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-100)  # after the search plugin has indexed the page
 def on_page_context(context, page, config, nav):
+    html, tree, where = page.content, markup.parse(page.content), _where(page.file)
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     try:
-        html = mathrender.render_arithmatex_html(page.content)
-        if _is_notebook(page.file, config):
-            html = notebooks.render_maths(html)
+        edits = mathrender.formulas(html, tree) + code_lines.line_counts(html, tree)
+        if page.file.src_uri in _notebooks:
+            edits += notebooks.dollar_maths(html, tree)
+        else:
+            edits += figures.light_and_dark(html, tree, _known_figures, where, source)
+    except figures.FigureError as error:
+        raise PluginError(str(error)) from None
     except mathrender.MathError as error:
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         first = error.tex.strip().split("\n")[0].strip()
         line = markup.line_of(source, first) if first else None
-        where = f"{_where(page.file)}:{line}" if line else _where(page.file)
         fix = "Fix the TeX; `make serve` shows the page as you edit it."
-        raise PluginError(f"{where}: {error}. {fix}") from None
-    page.content = code_lines.mark_code_lines(html)
+        raise PluginError(
+            f"{where}{f':{line}' if line else ''}: {error}. {fix}"
+        ) from None
+    page.content = markup.replace(html, edits)
     return context

@@ -12,7 +12,7 @@ renders it with nbconvert; this module does the rest:
   numbers the cells, whose random ids would make two builds differ, and
   gives each figure the alt text its cell states (``# %% alt="..."``)
   instead of nbconvert's "No description has been provided for this image".
-- :func:`render_maths`: the Markdown cells' ``$`` maths, rendered by KaTeX.
+- :func:`dollar_maths`: the Markdown cells' ``$`` maths, rendered by KaTeX.
 - :func:`percent_script_to_ipynb`: the ``.ipynb`` a reader downloads, with no
   outputs and cells numbered rather than randomly named.
 """
@@ -143,16 +143,15 @@ def clean_html(html: str, script: str, where: str) -> str:
     return markup.replace(html, edits)
 
 
-def render_maths(html: str) -> str:
-    """A notebook page's HTML with the ``$`` and ``$$`` maths of its Markdown
-    cells rendered by KaTeX. Raises ``mathrender.MathError``."""
-    wrapper = markup.parse(html).find("div", "jupyter-wrapper")[0]
-    edits = [
+def dollar_maths(html: str, tree: markup.Element) -> list[markup.Edit]:
+    """The edits of a notebook page's HTML (parsed as ``tree``) that render
+    the ``$`` and ``$$`` maths of its Markdown cells. Raises ``MathError``."""
+    return [
         (start, end, _render_dollars(html[start:end]))
+        for wrapper in tree.find("div", "jupyter-wrapper")
         for start, end in wrapper.text(skip=_NOT_MATHS)
         if "$" in html[start:end]
     ]
-    return markup.replace(html, edits)
 
 
 def _render_dollars(text: str) -> str:
