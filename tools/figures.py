@@ -158,18 +158,13 @@ def light_and_dark(
                 f" drawn by docs/figures/{name}.py, which leaves a Matplotlib"
                 " figure in a global named `fig`."
             )
-        folder = address.path.rsplit("/", 1)[0] + "/" if "/" in address.path else ""
-        images = "".join(
-            markup.start_tag(
-                "img",
-                {
-                    **image.attrs,
-                    "src": f"{folder}{svg_name(name, theme)}#only-{theme}",
-                    "loading": "lazy",
-                },
+        folder = address.path[: address.path.rfind("/") + 1]
+        images = ""
+        for theme in THEMES:
+            src = f"{folder}{svg_name(name, theme)}#only-{theme}"
+            images += markup.start_tag(
+                "img", image.attrs | {"src": src, "loading": "lazy"}
             )
-            for theme in THEMES
-        )
         edits.append((image.start, image.inner, images))
     return edits
 

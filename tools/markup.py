@@ -16,8 +16,7 @@ from html.parser import HTMLParser
 from itertools import accumulate
 
 Edit = tuple[int, int, str]  # html[start:end] is to become the text
-# Elements that have no content and no end tag.
-VOID = frozenset(
+VOID = frozenset(  # elements with no content and no end tag
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
     | {"source", "track", "wbr"}
 )

@@ -1,8 +1,8 @@
 """MkDocs glue: the only file in the project that knows about MkDocs.
 
 Each hook hands the work to a module of ``tools/`` that knows nothing of
-MkDocs, and turns what goes wrong into one ``PluginError`` naming the file,
-the line and the fix, which MkDocs prints once, with no traceback of its own.
+MkDocs, and turns what goes wrong into one ``PluginError`` (file, line and
+fix), which MkDocs prints once, with no traceback.
 
 - On import, Jupyter is given the build's own settings (``jupyter/``): a
   print is one output however the kernel flushed it, a traceback has no
@@ -15,8 +15,7 @@ the line and the fix, which MkDocs prints once, with no traceback of its own.
 - ``on_pre_page``: a notebook cell that raises is told at its line.
 - ``on_page_markdown``: fences the tests would skip (``fences.py``); the
   page's numbers filled in (``values.py``).
-- ``on_page_content``: a notebook page is cleaned and gets its download
-  link.
+- ``on_page_content``: a notebook page is cleaned, given its download link.
 - ``on_page_context``, after the search plugin indexed the page (so the
   index keeps the short TeX), from one parse of the page: the maths rendered
   (``mathrender.py``), each figure made a light and a dark image, each code

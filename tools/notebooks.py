@@ -167,10 +167,7 @@ def ipynb_uri(src_uri: str) -> str:
 
 
 def percent_script_to_ipynb(text: str) -> str:
-    """Convert a jupytext percent script to ``.ipynb`` JSON (nbformat 4).
-
-    The same ``text`` always gives the same bytes.
-    """
+    """A jupytext percent script as ``.ipynb`` JSON: the same bytes each time."""
     notebook = jupytext.reads(text, fmt="py:percent")
     notebook.metadata = nbformat.from_dict(
         {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}

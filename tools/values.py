@@ -31,12 +31,9 @@ class ValuesError(RuntimeError):
 def load_values(
     scripts: list[Path], package_dir: Path, cache_dir: Path
 ) -> dict[str, dict[str, object]]:
-    """The values each script defines, keyed by the script's stem (its page).
-
-    Cached values are reused when neither the script nor the package changed;
-    the other scripts run side by side. Raises :class:`ValuesError` with the
-    script's name and traceback if one fails.
-    """
+    """The values each script defines, keyed by the script's stem (its page),
+    from the cache or from running the script. Raises :class:`ValuesError`
+    with the script's name and traceback if one fails."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     found: dict[str, dict[str, object]] = {}
     stale: list[tuple[Path, Path, str]] = []
