@@ -1,6 +1,7 @@
 """Shared fixtures: a clean build of the whole site, made once per test run."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,13 +11,25 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(where: Path) -> Path:
-    """``mkdocs build --strict`` into ``where/site`` with empty caches in ``where``."""
-    env = os.environ | {
-        "HANDGRAD_CACHE_DIR": str(where / "cache"),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    site = where / "site"
+def env_setting(key: str) -> str:
+    """A ``key: !ENV [VAR, "default"]`` of mkdocs.yml, as the build reads it."""
+    found = re.search(
+        rf'^{key}: !ENV \[(\w+), "([^"]*)"\]$',
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+        re.M,
+    )
+    assert found, f"mkdocs.yml: no '{key}: !ENV [VAR, \"default\"]' line"
+    return os.environ.get(found[1], found[2])
+
+
+# The repository the site links to, and the site's own address.
+REPO_URL = env_setting("repo_url")
+SITE_URL = env_setting("site_url")
+
+
+def build_site(site: Path, cache: Path) -> Path:
+    """``mkdocs build --strict`` into ``site``, with the build's caches in ``cache``."""
+    env = os.environ | {"HANDGRAD_CACHE_DIR": str(cache), "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
@@ -32,5 +45,14 @@ def build_site(where: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The site, built from scratch once for all the tests that read it."""
-    return build_site(tmp_path_factory.mktemp("build"))
+    """The site, built once for all the tests that read it.
+
+    From scratch, in a temporary folder; CI sets HANDGRAD_SITE_DIR to have
+    it built where it uploads it from (even when a test fails), and
+    HANDGRAD_CACHE_DIR to a cache it keeps between runs. A clean build is
+    compared with this one byte for byte (test_site.py).
+    """
+    where = tmp_path_factory.mktemp("build")
+    site = Path(os.environ.get("HANDGRAD_SITE_DIR") or where / "site")
+    cache = Path(os.environ.get("HANDGRAD_CACHE_DIR") or where / "cache")
+    return build_site(site.resolve(), cache.resolve())

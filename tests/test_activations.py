@@ -26,11 +26,19 @@ away_from_kink = arrays(
 )
 
 
+PAIRS = {
+    "sigmoid": (act.sigmoid, act.sigmoid_prime),
+    "relu": (act.relu, act.relu_prime),
+    "tanh": (act.tanh, act.tanh_prime),
+    "identity": (act.identity, act.identity_prime),
+}
+
+
 def assert_derivative_matches(name, z):
-    a = act.ACTIVATIONS[name]
+    f, f_prime = PAIRS[name]
     # The sum's gradient holds each entry's own derivative f'(z_i).
-    numeric = numerical_gradient(lambda: float(np.sum(a.f(z))), z)
-    assert relative_error(a.f_prime(z), numeric) < TOL
+    numeric = numerical_gradient(lambda: float(np.sum(f(z))), z)
+    assert relative_error(f_prime(z), numeric) < TOL
 
 
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "identity"])
@@ -49,23 +57,13 @@ def test_relu_derivative_matches_central_differences_away_from_the_kink(z):
 @pytest.mark.parametrize("name", NAMES)
 @settings(max_examples=30, deadline=None)
 @given(z=points)
-def test_derivative_from_the_output_equals_the_derivative(name, z):
+def test_the_registry_holds_the_plain_functions_of_the_public_ones(name, z):
     a = act.ACTIVATIONS[name]
-    np.testing.assert_allclose(
-        a.prime_from_output(a.f(z)), a.f_prime(z), rtol=1e-12, atol=1e-15
-    )
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_unchecked_forms_write_into_out(name):
-    a = act.ACTIVATIONS[name]
-    z = np.linspace(-3, 3, 12).reshape(4, 3)
-    out = np.full_like(z, 7.0)
-    assert a.apply(z, out=out) is out
-    np.testing.assert_array_equal(out, a.f(z))
-    slopes = np.full_like(z, 7.0)
-    assert a.prime_from_output(out, out=slopes) is slopes
-    np.testing.assert_allclose(slopes, a.f_prime(z), rtol=1e-12, atol=1e-15)
+    f, f_prime = PAIRS[name]
+    np.testing.assert_array_equal(a(z), f(z))
+    np.testing.assert_array_equal(a.prime(z), f_prime(z))
+    assert a.f is f.plain
+    assert a.prime is f_prime.plain
 
 
 def test_known_values():
@@ -102,18 +100,28 @@ def test_sigmoid_is_exactly_0_and_1_far_out_without_warnings():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_float32_stays_float32(name):
-    a = act.ACTIVATIONS[name]
+    f, f_prime = PAIRS[name]
     z = np.linspace(-2, 2, 5, dtype=np.float32)
-    assert a.f(z).dtype == np.float32
-    assert a.f_prime(z).dtype == np.float32
-    assert a.prime_from_output(a.apply(z)).dtype == np.float32
+    assert f(z).dtype == np.float32
+    assert f_prime(z).dtype == np.float32
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_other_input_becomes_float64(name):
-    a = act.ACTIVATIONS[name]
-    assert a.f([1, 2]).dtype == np.float64
-    assert a.f_prime([1, 2]).dtype == np.float64
+    f, f_prime = PAIRS[name]
+    assert f([1, 2]).dtype == np.float64
+    assert f_prime([1, 2]).dtype == np.float64
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_callers_array_is_never_changed_nor_returned(name):
+    z = np.array([-1.5, 0.0, 2.0])
+    before = z.copy()
+    for g in PAIRS[name]:
+        out = g(z)
+        assert out is not z
+        out[...] = 7.0  # writing into the result leaves z alone
+    np.testing.assert_array_equal(z, before)
 
 
 def test_registry_names_its_entries():
@@ -132,7 +140,7 @@ def test_activation_name_must_be_a_string():
         act.get_activation(act.relu)
 
 
-PUBLIC = [f for a in act.ACTIVATIONS.values() for f in (a.f, a.f_prime)]
+PUBLIC = [g for pair in PAIRS.values() for g in pair]
 
 
 @pytest.mark.parametrize("f", PUBLIC, ids=lambda f: f.__name__)

@@ -201,3 +201,20 @@ def test_the_cache_key_changes_with_the_installed_libraries(project, monkeypatch
         scripts_module, "environment", lambda: environment + "\nnumpy==99.0"
     )
     assert digest([script], package) != before
+
+
+def test_a_figure_links_to_its_script_in_the_same_paragraph():
+    url = "https://example.org/o/r/blob/main/docs/figures/{name}.py"
+    source = "![Alt](figures/plot_a.svg)\n"
+    tree_html = page_html(source)
+    tree = markup.parse(tree_html)
+    edits = figures.light_and_dark(tree_html, tree, {"plot_a"}, "x", source, url)
+    out = markup.replace(tree_html, edits)
+    paragraph = re.fullmatch(r"<p>(.*)</p>", out, re.S)
+    assert paragraph, out  # the images and the link share one paragraph
+    assert paragraph[1].count('alt="Alt"') == 2
+    assert paragraph[1].endswith(
+        '<a class="hg-figure-script" '
+        'href="https://example.org/o/r/blob/main/docs/figures/plot_a.py">'
+        "Script of this figure: <code>plot_a.py</code></a>"
+    )

@@ -145,7 +145,7 @@ def test_check_gradient_is_small_for_the_right_gradient_and_large_for_a_wrong_on
 def test_check_gradient_checks_shapes_before_calling_f():
     x = np.zeros(3)
     calls = []
-    with pytest.raises(ValueError, match=r"analytic must have the shape of x"):
+    with pytest.raises(ValueError, match=r"x and analytic must have the same shape"):
         check_gradient(lambda: calls.append(1) or 0.0, x, np.zeros(4))
     assert calls == []
 

@@ -9,8 +9,8 @@ from handgrad.data import mass_height
 from handgrad.linear import (
     Standardizer,
     least_squares,
-    mse,
-    mse_gradient,
+    line_mse,
+    line_mse_gradient,
     predict,
     ssr,
     ssr_gradient,
@@ -70,7 +70,7 @@ def relative_error(analytic, numeric, size):
 
 @pytest.mark.parametrize(
     ("loss", "gradient", "per_sample"),
-    [(ssr, ssr_gradient, False), (mse, mse_gradient, True)],
+    [(ssr, ssr_gradient, False), (line_mse, line_mse_gradient, True)],
     ids=["ssr", "mse"],
 )
 @settings(max_examples=40, deadline=None)
@@ -109,9 +109,9 @@ def test_ssr_and_its_gradient_on_a_worked_example():
 
 def test_mse_is_ssr_over_m():
     x, y = mass_height(7)
-    assert mse(x, y, 1.0, 2.0) == pytest.approx(ssr(x, y, 1.0, 2.0) / 7, rel=1e-15)
+    assert line_mse(x, y, 1.0, 2.0) == pytest.approx(ssr(x, y, 1.0, 2.0) / 7, rel=1e-15)
     np.testing.assert_allclose(
-        mse_gradient(x, y, 1.0, 2.0), np.divide(ssr_gradient(x, y, 1.0, 2.0), 7)
+        line_mse_gradient(x, y, 1.0, 2.0), np.divide(ssr_gradient(x, y, 1.0, 2.0), 7)
     )
 
 
@@ -230,7 +230,7 @@ BAD_IDS = [
 ]
 
 
-@pytest.mark.parametrize("function", [ssr, ssr_gradient, mse, mse_gradient])
+@pytest.mark.parametrize("function", [ssr, ssr_gradient, line_mse, line_mse_gradient])
 @pytest.mark.parametrize(("change", "error", "message"), BAD_INPUTS, ids=BAD_IDS)
 def test_bad_input_names_the_argument(function, change, error, message):
     with pytest.raises(error, match=message):

@@ -2,12 +2,15 @@
 cell's error told once, nbconvert's HTML made fit for the site, and the
 .ipynb that readers download."""
 
+import html
 import json
+import re
 from pathlib import Path
 
 import markup
 import nbformat
 import pytest
+from conftest import REPO_URL
 from mathrender import MathError
 from nbclient.exceptions import CellExecutionError
 from notebooks import (
@@ -87,6 +90,12 @@ def test_download_link_escapes_its_address():
     assert 'href="../a &quot;b&quot;.ipynb"' in html
     assert LINK_TEXT in html
     assert " download>" in html
+    assert "<code>" not in html
+
+
+def test_download_link_shows_the_install_command_escaped():
+    html = download_link("a.ipynb", 'pip install "h @ git+https://x/y"')
+    assert "<code>pip install &quot;h @ git+https://x/y&quot;</code>" in html
 
 
 @pytest.mark.parametrize("script", NOTEBOOKS, ids=lambda p: p.name)
@@ -95,7 +104,11 @@ def test_the_site_offers_each_notebook_as_ipynb_from_its_page(site, script):
     text = script.read_text(encoding="utf-8")
     assert ipynb.read_text(encoding="utf-8") == percent_script_to_ipynb(text)
     page = (site / "notebooks" / script.stem / "index.html").read_text()
-    assert download_link(f"../{script.stem}.ipynb") in page
+    install = re.search(r"<code>(pip install [^<]+)</code>", page)
+    assert install, "no install command at the top of the notebook page"
+    command = html.unescape(install[1])
+    assert command == 'pip install "handgrad @ git+' + REPO_URL + '"'
+    assert download_link(f"../{script.stem}.ipynb", command) in page
 
 
 def render_maths(html: str) -> str:

@@ -22,7 +22,8 @@ import pytest
 from handgrad.data import bell
 from handgrad.gradcheck import numerical_gradient, relative_error
 from handgrad.losses import mse, mse_gradient
-from handgrad.network import Network
+from handgrad.network import Network, backward, forward
+from handgrad.training import step, train
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGE = (DOCS / "any-network.md").read_text()
@@ -59,15 +60,16 @@ class Problem:
 
     The argument ``layer`` is the page's l. ``Z[l]`` and ``A[l]`` are
     numbered as on the page: ``A[0]`` is ``X``,
-    ``Z[0]`` is unused. ``cache`` is the library's, after its forward and
-    backward passes.
+    ``Z[0]`` is unused. ``library_Z``, ``library_A``, ``dC_dW`` and ``dC_db``
+    are what the library's ``forward`` and ``backward`` return.
     """
 
     def __init__(self, name: str, seed: int) -> None:
         sizes, names = NETWORKS[name]
         rng = np.random.default_rng(seed)
         self.net = Network.init(sizes, names, seed=seed)
-        self.net.theta[...] = rng.uniform(-1, 1, self.net.theta.size)
+        for param in self.net.W + self.net.b:
+            param[...] = rng.uniform(-1, 1, param.shape)
         self.L = len(sizes) - 1
         self.X = rng.standard_normal((7, sizes[0]))
         self.Y = rng.standard_normal((7, sizes[-1]))
@@ -75,12 +77,16 @@ class Problem:
         self.Z, self.A = [None], [self.X]
         for layer in range(1, self.L + 1):
             self.Z.append(self.A[layer - 1] @ self.w(layer) + self.b(layer))
-            self.A.append(self.f(layer).f(self.Z[layer]))
+            self.A.append(self.f(layer)(self.Z[layer]))
         if name == "relu":
             assert min(np.abs(Z).min() for Z in self.Z[1:]) > 1e-3
-        self.cache = self.net.new_cache(len(self.X))
-        A_L = self.net.forward(self.X, self.cache)
-        self.net.backward(self.cache, mse_gradient(A_L, self.Y))
+        self.library_Z, self.library_A = forward(self.net, self.X)
+        self.dC_dW, self.dC_db = backward(
+            self.net,
+            self.library_Z,
+            self.library_A,
+            mse_gradient(self.library_A[-1], self.Y),
+        )
 
     def w(self, layer):
         return self.net.W[layer - 1]
@@ -94,12 +100,12 @@ class Problem:
     def cost_from_a(self, layer, A):
         """The cost as a function of ``A^[l]``: layers l + 1, ..., L from there."""
         for k in range(layer + 1, self.L + 1):
-            A = self.f(k).f(A @ self.w(k) + self.b(k))
+            A = self.f(k)(A @ self.w(k) + self.b(k))
         return mse(A, self.Y)
 
     def cost_from_z(self, layer, Z):
         """The cost as a function of ``Z^[l]``."""
-        return self.cost_from_a(layer, self.f(layer).f(Z))
+        return self.cost_from_a(layer, self.f(layer)(Z))
 
     def numeric_dc_da(self, layer):
         A = self.A[layer].copy()
@@ -135,9 +141,8 @@ def test_dc_dz_is_dc_da_times_f_prime_of_z(problems, name, seed, layer):
     # docs/any-network.md: dC/dZ^[l] = dC/dA^[l] ⊙ f'(Z^[l])
     p = problems[name, seed]
     numeric = p.numeric_dc_dz(layer)
-    formula = p.numeric_dc_da(layer) * p.f(layer).f_prime(p.Z[layer])
+    formula = p.numeric_dc_da(layer) * p.f(layer).prime(p.Z[layer])
     assert relative_error(formula, numeric) < TOL
-    assert relative_error(p.cache.dC_dZ[layer - 1], numeric) < TOL
 
 
 @pytest.mark.parametrize(("name", "seed", "layer"), CASES, ids=CASE_IDS)
@@ -148,7 +153,7 @@ def test_dc_dw_is_a_prev_transpose_times_dc_dz(problems, name, seed, layer):
     formula = p.A[layer - 1].T @ p.numeric_dc_dz(layer)
     assert formula.shape == p.w(layer).shape
     assert relative_error(formula, numeric) < TOL
-    assert relative_error(p.cache.dC_dW[layer - 1], numeric) < TOL
+    assert relative_error(p.dC_dW[layer - 1], numeric) < TOL
 
 
 @pytest.mark.parametrize(("name", "seed", "layer"), CASES, ids=CASE_IDS)
@@ -159,7 +164,7 @@ def test_dc_db_is_the_sum_of_the_rows_of_dc_dz(problems, name, seed, layer):
     formula = p.numeric_dc_dz(layer).sum(axis=0)
     assert formula.shape == p.b(layer).shape
     assert relative_error(formula, numeric) < TOL
-    assert relative_error(p.cache.dC_db[layer - 1], numeric) < TOL
+    assert relative_error(p.dC_db[layer - 1], numeric) < TOL
 
 
 @pytest.mark.parametrize(("name", "seed", "layer"), CASES, ids=CASE_IDS)
@@ -169,8 +174,6 @@ def test_dc_da_prev_is_dc_dz_times_w_transpose(problems, name, seed, layer):
     numeric = p.numeric_dc_da(layer - 1)  # for l = 1, the slope with respect to X
     formula = p.numeric_dc_dz(layer) @ p.w(layer).T
     assert relative_error(formula, numeric) < TOL
-    if layer > 1:  # the library skips dC/dA^[0]: nothing before the inputs needs it
-        assert relative_error(p.cache.dC_dA[layer - 1], numeric) < TOL
 
 
 @pytest.mark.parametrize(
@@ -180,25 +183,24 @@ def test_forward_is_z_equals_a_prev_w_plus_b_and_a_equals_f_of_z(problems, name,
     # docs/any-network.md: Z^[l] = A^[l-1] W^[l] + b^[l] and A^[l] = f(Z^[l])
     p = problems[name, seed]
     for layer in range(1, p.L + 1):
-        np.testing.assert_allclose(
-            p.cache.Z[layer - 1], p.Z[layer], rtol=1e-13, atol=1e-15
-        )
-        np.testing.assert_allclose(p.cache.A[layer], p.A[layer], rtol=1e-13, atol=1e-15)
+        np.testing.assert_array_equal(p.library_Z[layer - 1], p.Z[layer])
+        np.testing.assert_array_equal(p.library_A[layer], p.A[layer])
     expected = np.mean((p.A[p.L] - p.Y) ** 2)  # C over all m n_L entries
     assert p.net.loss(p.X, p.Y) == pytest.approx(expected, rel=1e-13)
 
 
 def test_every_array_has_the_shape_in_the_table(problems):
     p = problems["smooth", 0]
-    n, m, c = p.net.sizes, len(p.X), p.cache
+    n, m = p.net.sizes, len(p.X)
     for layer in range(1, p.L + 1):
         i = layer - 1  # the code's index, as in the table
-        assert c.A[i].shape == (m, n[layer - 1])
-        assert p.net.W[i].shape == c.dC_dW[i].shape == (n[layer - 1], n[layer])
-        assert p.net.b[i].shape == c.dC_db[i].shape == (n[layer],)
-        assert c.Z[i].shape == c.A[i + 1].shape == c.dC_dZ[i].shape == (m, n[layer])
-        assert c.dC_dA[i + 1].shape == (m, n[layer])
-        assert c.dC_dA[i].shape == (m, n[layer - 1])
+        assert p.library_A[i].shape == (m, n[layer - 1])
+        assert p.net.W[i].shape == p.dC_dW[i].shape == (n[layer - 1], n[layer])
+        assert p.net.b[i].shape == p.dC_db[i].shape == (n[layer],)
+        assert p.library_Z[i].shape == p.library_A[i + 1].shape == (m, n[layer])
+        assert p.numeric_dc_dz(layer).shape == (m, n[layer])
+        assert p.numeric_dc_da(layer).shape == (m, n[layer])
+        assert p.numeric_dc_da(layer - 1).shape == (m, n[layer - 1])
 
 
 def test_the_table_on_the_page_is_read_off_the_arrays(values):
@@ -214,7 +216,7 @@ def test_parameter_counts_written_on_the_page():
         return sum((a + 1) * b for a, b in pairwise(sizes))
 
     assert (
-        count([1, 20, 1]) == Network.init([1, 20, 1], ["relu", "identity"]).theta.size
+        count([1, 20, 1]) == Network.init([1, 20, 1], ["relu", "identity"]).n_parameters
     )
     assert count([1, 20, 1]) == (1 + 1) * 20 + (20 + 1) * 1 == 61
     assert r"$(1 + 1) \cdot 20 + (20 + 1) \cdot 1 = 61$" in FLAT
@@ -232,7 +234,7 @@ def test_noise_floor_is_the_variance_of_the_noise():
 def test_training_claims(values):
     v = values
     assert v["loss_0"] > v["loss_100"] > v["loss_1000"] > v["loss_5000"]
-    assert v["loss_0"] > 1  # the fence's claim: history[0] > 1
+    assert v["loss_0"] > 1  # the fence's claim: fit.loss[0] > 1
     assert v["loss_5000"] < 2 * v["noise_floor"]
     assert v["loss_5000"] == pytest.approx(0.0032, abs=5e-5)  # as tests/test_network.py
     # "after only {{ steps_to_beat_line }} steps": the first step count below it,
@@ -245,25 +247,32 @@ def test_training_in_chunks_follows_one_run():
     # The figure's script pauses at its snapshots; that must not change the run.
     X, Y = bell()
     one = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
-    whole = one.train(X, Y, learning_rate=0.05, steps=1_000)
+    whole = train(one, X, Y, learning_rate=0.05, steps=1_000).loss
     two = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
-    parts = [two.train(X, Y, learning_rate=0.05, steps=k) for k in (100, 900)]
-    np.testing.assert_array_equal(np.concatenate(parts), whole)
-    np.testing.assert_array_equal(one.theta, two.theta)
+    first = train(two, X, Y, learning_rate=0.05, steps=100).loss
+    second = train(two, X, Y, learning_rate=0.05, steps=900).loss
+    assert first[-1] == second[0]
+    np.testing.assert_array_equal(np.concatenate([first[:-1], second]), whole)
+    for a, b in zip(one.W + one.b, two.W + two.b, strict=True):
+        np.testing.assert_array_equal(a, b)
 
 
-def test_train_is_step_in_a_loop():
-    # "train does the same as calling step in a loop, but faster"
+def test_train_is_step_in_a_loop_and_the_readable_passes_give_its_numbers():
+    # train repeats net.gradients (handgrad.fast) and step; forward and
+    # backward, the listings of the page, give the same numbers.
     X, Y = bell()
-    fast = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
-    history = fast.train(X, Y, learning_rate=0.05, steps=20)
-    slow = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
+    trained = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
+    fit = train(trained, X, Y, learning_rate=0.05, steps=20)
+    by_hand = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
     costs = []
     for _ in range(20):
-        costs.append(slow.loss(X, Y))
-        slow.step(slow.gradients(X, Y), learning_rate=0.05)
-    np.testing.assert_allclose(history, costs, rtol=1e-12)
-    np.testing.assert_allclose(fast.theta, slow.theta, rtol=1e-12, atol=1e-15)
+        Z, A = forward(by_hand, X)
+        costs.append(mse(A[-1], Y))
+        step(by_hand, backward(by_hand, Z, A, mse_gradient(A[-1], Y)), 0.05)
+    costs.append(by_hand.loss(X, Y))
+    np.testing.assert_allclose(fit.loss, costs, rtol=1e-12)
+    for a, b in zip(trained.W + trained.b, by_hand.W + by_hand.b, strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-15)
 
 
 def test_the_untrained_curve_is_two_straight_pieces_meeting_at_zero():
@@ -271,11 +280,11 @@ def test_the_untrained_curve_is_two_straight_pieces_meeting_at_zero():
     assert not np.any(net.b[0])  # every bias starts at 0
     assert not np.any(net.b[1])
     x = np.linspace(0.1, 3, 30)[:, None]
-    right = net.forward(x)[:, 0] / x[:, 0]
-    left = net.forward(-x)[:, 0] / -x[:, 0]
+    right = net(x)[:, 0] / x[:, 0]
+    left = net(-x)[:, 0] / -x[:, 0]
     np.testing.assert_allclose(right, right[0], rtol=1e-12)  # one slope for x > 0
     np.testing.assert_allclose(left, left[0], rtol=1e-12)  # one slope for x < 0
-    assert net.forward([[0.0]])[0, 0] == 0.0
+    assert net([[0.0]])[0, 0] == 0.0
     assert right[0] < left[0] < 0  # falling, more steeply to the right
 
 
@@ -291,7 +300,7 @@ def test_swapping_hidden_units_keeps_the_cost_and_halfway_is_worse():
     # Exercise 3: the cost is not a single bowl.
     X, Y = bell()
     net = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
-    net.train(X, Y, learning_rate=0.05, steps=5_000)
+    train(net, X, Y, learning_rate=0.05, steps=5_000)
     order = np.arange(20)
     order[[10, 13]] = [13, 10]
     swapped = Network(

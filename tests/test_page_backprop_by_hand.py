@@ -278,7 +278,9 @@ def test_quoted_values_say_what_the_prose_says(values):
     assert values["grad_a2"] == pytest.approx(2 * (values["prediction_before"] - 1))
     assert values["grad_a2"] < 0
     # "After 100 steps the cost is ...; it first falls below 0.001 after N steps"
-    _, losses = net.train(net.EXAMPLE_X, net.EXAMPLE_Y, learning_rate=1.0, steps=1000)
+    losses = net.train(
+        net.init_params(), net.EXAMPLE_X, net.EXAMPLE_Y, learning_rate=1.0, steps=1000
+    ).loss
     assert values["cost_after_100"] == losses[100]
     n = values["steps_to_1e_3"]
     assert losses[n] < 1e-3 <= losses[n - 1]

@@ -18,6 +18,7 @@ from handgrad import linear
 from handgrad.activations import sigmoid
 from handgrad.data import bell
 from handgrad.network import Network
+from handgrad.training import train
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGE = (DOCS / "why-networks.md").read_text()
@@ -35,7 +36,7 @@ def trained():
     """The page's network: 1-20-1 ReLU, seed 1, learning rate 0.05, 5,000 steps."""
     X, Y = bell()
     net = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
-    net.train(X, Y, learning_rate=0.05, steps=5_000)
+    train(net, X, Y, learning_rate=0.05, steps=5_000)
     return net
 
 
@@ -73,12 +74,14 @@ def test_best_line_is_nearly_flat_at_the_mean_and_far_above_the_floor(values):
     X, Y = bell()
     x, y = X[:, 0], Y[:, 0]
     for db, dw in [(0.01, 0), (-0.01, 0), (0, 0.01), (0, -0.01)]:
-        assert linear.mse(x, y, v["line_b"] + db, v["line_w"] + dw) > v["line_loss"]
+        assert (
+            linear.line_mse(x, y, v["line_b"] + db, v["line_w"] + dw) > v["line_loss"]
+        )
 
 
 def test_network_has_61_parameters():
     net = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
-    assert net.theta.size == (20 + 20) + (20 + 1) == 61
+    assert net.n_parameters == (20 + 20) + (20 + 1) == 61
     assert "$20 + 20$ hidden weights and biases, $20 + 1$ output weights" in FLAT
     assert "$61$ numbers in all" in FLAT
 
@@ -88,7 +91,7 @@ def test_network_output_is_the_sum_of_scaled_units_plus_output_bias(trained):
     X, _ = bell()
     for x in (X[:, 0], np.linspace(-3, 3, 601), np.linspace(-10, 10, 101)):
         curve = scaled_units(trained, x).sum(axis=1) + trained.b[1][0]
-        assert np.max(np.abs(curve - trained.forward(x[:, None])[:, 0])) < 1e-12
+        assert np.max(np.abs(curve - trained(x[:, None])[:, 0])) < 1e-12
 
 
 def test_each_unit_is_zero_on_one_side_of_its_kink_and_straight_on_the_other(trained):
@@ -114,7 +117,7 @@ def test_slope_change_at_kink_is_abs_w1_times_w2(seed):
     w1 = w1 if abs(w1) > 0.1 else 1.0
     unit = Network([[[w1]], [[w2]]], [[b1], [0.3]], ["relu", "identity"])
     kink, h = -b1 / w1, 1e-4
-    y_left, y0, y_right = unit.forward([[kink - h], [kink], [kink + h]])[:, 0]
+    y_left, y0, y_right = unit([[kink - h], [kink], [kink + h]])[:, 0]
     change = (y_right - y0) / h - (y0 - y_left) / h
     assert change == pytest.approx(abs(w1) * w2, rel=1e-6, abs=1e-9)
 
@@ -154,23 +157,23 @@ def test_the_hat_of_exercise_1():
         ["relu", "identity"],
     )
     x = np.linspace(-4, 4, 801)
-    y = hat.forward(x[:, None])[:, 0]
+    y = hat(x[:, None])[:, 0]
     # A triangle 1 high at x = 0 and 3 wide, zero outside [-1.5, 1.5].
     np.testing.assert_allclose(y, np.maximum(1 - np.abs(x) / 1.5, 0.0), atol=1e-12)
     assert "a hat $1$ high and $3$ wide" in FLAT
     X, Y = bell()
-    line = linear.mse(X[:, 0], Y[:, 0], *linear.least_squares(X[:, 0], Y[:, 0]))
+    line = linear.line_mse(X[:, 0], Y[:, 0], *linear.least_squares(X[:, 0], Y[:, 0]))
     assert hat.loss(X, Y) < line / 20
 
 
 def test_sigmoid_units_are_smooth_monotone_steps_that_sum_to_the_network(values):
     X, Y = bell()
     net = Network.init([1, 20, 1], ["sigmoid", "identity"], seed=1)
-    net.train(X, Y, learning_rate=0.05, steps=5_000)
+    train(net, X, Y, learning_rate=0.05, steps=5_000)
     x = np.linspace(-3, 3, 601)
     steps = sigmoid(np.outer(x, net.W[0][0]) + net.b[0])
     curve = (steps * net.W[1][:, 0]).sum(axis=1) + net.b[1][0]
-    assert np.max(np.abs(curve - net.forward(x[:, None])[:, 0])) < 1e-12
+    assert np.max(np.abs(curve - net(x[:, None])[:, 0])) < 1e-12
     slopes = np.diff(steps, axis=0)
     assert np.all((slopes >= 0).all(axis=0) | (slopes <= 0).all(axis=0))
     assert net.loss(X, Y) == pytest.approx(values["sigmoid_loss"], rel=1e-12)

@@ -1,14 +1,21 @@
 """The built site, read as files: reproducible, self-contained, fully rendered."""
 
 import filecmp
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import material
 import pytest
-from conftest import build_site
+import tomllib
+from conftest import REPO_URL, ROOT, SITE_URL, build_site
 from notebooks import PLACEHOLDER_ALT
+from packaging.specifiers import SpecifierSet
+from PIL import Image
+
+CARD = "assets/social-card.png"  # the link-preview image (tools/social_card.py)
 
 # A built page may *link* anywhere, but may *load* nothing from another host.
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
@@ -65,8 +72,11 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_two_clean_builds_are_byte_identical(site, tmp_path):
-    other = build_site(tmp_path)
+def test_two_builds_are_byte_identical(site, tmp_path):
+    """Nothing on the site depends on the clock, the folder or the order of
+    work: a clean build equals the session's (clean too, or from CI's cache,
+    which must then give what a clean build gives)."""
+    other = build_site(tmp_path / "site", tmp_path / "cache")
     first = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     second = sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
     assert first == second
@@ -151,3 +161,118 @@ def test_the_search_override_is_materials_partial_plus_a_dialog_name():
     named = 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'
     body = ours.read_text().split("-#}\n", 1)[1].replace(named, 'role="dialog">')
     assert body == theirs.read_text().split("-#}\n", 1)[1]
+
+
+class _Head(HTMLParser):
+    """The <meta> tags of a page, by property or name."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        key = a.get("property") or a.get("name")
+        if tag == "meta" and key:
+            self.meta[key] = a.get("content") or ""
+
+
+def meta_of(path: Path) -> dict[str, str]:
+    head = _Head()
+    head.feed(path.read_text(encoding="utf-8"))
+    return head.meta
+
+
+def test_every_page_has_a_link_preview_with_title_description_and_image(site):
+    pages = html_pages(site)
+    assert (site / "404.html") in pages
+    titles = set()
+    for path in pages:
+        meta = meta_of(path)
+        where = path.relative_to(site)
+        for key in ("title", "description", "image", "image:alt"):
+            assert meta.get(f"og:{key}", "").strip(), f"{where}: no og:{key}"
+            assert meta.get(f"twitter:{key}", "").strip(), f"{where}: no twitter:{key}"
+        assert meta["twitter:card"] == "summary_large_image", where
+        assert meta["og:image"] == meta["twitter:image"] == f"{SITE_URL}{CARD}"
+        titles.add(meta["og:title"])
+    assert len(titles) > len(pages) // 2, "pages share their preview titles"
+    chain = meta_of(site / "chain-rule" / "index.html")
+    assert chain["og:title"] == "The chain rule - handgrad"
+    assert chain["og:url"] == f"{SITE_URL}chain-rule/"
+
+
+def test_the_preview_image_is_on_the_site_and_drawn_by_our_code(site):
+    card = site / CARD
+    with Image.open(card) as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+    meta = meta_of(site / "index.html")
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+
+
+def test_each_page_links_to_its_source_to_edit_and_to_view(site):
+    chain = (site / "chain-rule" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{REPO_URL}/edit/main/docs/chain-rule.md"' in chain
+    assert f'href="{REPO_URL}/raw/main/docs/chain-rule.md"' in chain
+    notebook = site / "notebooks" / "chain-rule-check" / "index.html"
+    source = f"{REPO_URL}/edit/main/docs/notebooks/chain-rule-check.py"
+    assert f'href="{source}"' in notebook.read_text(encoding="utf-8")
+
+
+def test_each_figure_links_to_its_script_in_the_repository(site):
+    figures_dir = Path(__file__).parent.parent / "docs" / "figures"
+    scripts = {p.stem for p in figures_dir.glob("plot_*.py")}
+    linked = set()
+    for path in html_pages(site):
+        text = path.read_text(encoding="utf-8")
+        shown = set(re.findall(r'src="[^"]*figures/(plot_\w+?)(?:-dark)?\.svg', text))
+        found = re.findall(
+            rf'<a class="hg-figure-script" href="{re.escape(REPO_URL)}'
+            r'/blob/main/docs/figures/(plot_\w+)\.py">',
+            text,
+        )
+        assert shown == set(found), path.relative_to(site)
+        linked |= set(found)
+    assert linked == scripts, "a figure script no page shows, or the other way"
+
+
+def test_the_repository_link_asks_no_api_for_stars_and_forks(site):
+    """Material's script fetches a repository's stars and forks from its
+    host's API for an element marked data-md-component="source"."""
+    for path in html_pages(site):
+        assert 'data-md-component="source"' not in path.read_text(encoding="utf-8")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{REPO_URL}" title="Go to repository" class="md-source">' in home
+
+
+def test_the_source_override_is_materials_partial_without_the_api_call():
+    """overrides/partials/source.html must follow Material's when it changes."""
+    theirs = Path(material.__file__).parent / "templates" / "partials" / "source.html"
+    ours = Path(__file__).parent.parent / "overrides" / "partials" / "source.html"
+    body = ours.read_text().split("-#}\n", 1)[1]
+    marked = body.replace(
+        'class="md-source">', 'class="md-source" data-md-component="source">'
+    )
+    assert marked == theirs.read_text().split("-#}\n", 1)[1]
+
+
+def test_the_404_page_offers_a_search_and_the_way_home(site):
+    page = (site / "404.html").read_text(encoding="utf-8")
+    home = urlsplit(SITE_URL).path
+    assert "<title>Page not found - handgrad</title>" in page
+    assert re.search(rf'<form [^>]*action="{home}" method="get" role="search">', page)
+    assert '<input id="hg-not-found-query" type="search" name="q"' in page
+    assert '<label for="hg-not-found-query">' in page
+    assert f'<a href="{home}">home page</a>' in page
+
+
+def test_home_page_states_the_install_command_and_versions(site):
+    home = html.unescape((site / "index.html").read_text(encoding="utf-8"))
+    assert f'pip install "handgrad @ git+{REPO_URL}"' in home
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    (python,) = SpecifierSet(project["requires-python"])
+    assert f"Python {python.version} or newer" in home
+    (numpy,) = [d for d in project["dependencies"] if d.startswith("numpy")]
+    assert f"NumPy {numpy.removeprefix('numpy>=')} or newer" in home
+    assert f'href="{REPO_URL}"' in home
+    assert "{{" not in home

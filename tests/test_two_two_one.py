@@ -7,9 +7,11 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from handgrad import two_two_one as net
+from handgrad.fit import DivergenceError
 from handgrad.gradcheck import check_gradient
 
 FEW = settings(max_examples=30, deadline=None)
+GOOD_X, GOOD_Y = [[0.5, 0.1], [0.2, 0.3]], [[1.0], [0.0]]
 PARAMS = ["W1", "b1", "W2", "b2"]
 SHAPES = {"W1": (2, 2), "b1": (2,), "W2": (2, 1), "b2": (1,)}
 
@@ -142,7 +144,6 @@ def test_one_small_step_lowers_the_loss_on_the_example():
     X, Y = net.EXAMPLE_X, net.EXAMPLE_Y
     grads = net.backward(params, net.forward(params, X), Y)
     new = net.update(params, grads, learning_rate=0.1)
-    # Measured: 0.69236 before, 0.68210 after.
     assert net.loss(new, X, Y) < net.loss(params, X, Y)
 
 
@@ -150,48 +151,70 @@ def test_one_small_step_lowers_the_loss_on_the_example():
 
 
 def test_training_on_the_example_drives_the_prediction_toward_one():
-    params, losses = net.train(
-        net.EXAMPLE_X, net.EXAMPLE_Y, learning_rate=1.0, steps=1000
-    )
-    prediction = net.forward(params, net.EXAMPLE_X).A2[0, 0]
-    # Measured with seed 42: the loss falls from 0.692 to 2.34e-4, and the
-    # prediction rises from 0.168 to 0.985.
-    assert losses[0] == pytest.approx(0.6924, abs=1e-4)
-    assert losses[-1] < 3e-4
+    params = net.init_params()
+    fit = net.train(params, net.EXAMPLE_X, net.EXAMPLE_Y, learning_rate=1.0, steps=1000)
+    prediction = net.forward(fit.params, net.EXAMPLE_X).A2[0, 0]
+    assert fit.loss[0] == net.loss(params, net.EXAMPLE_X, net.EXAMPLE_Y)
+    assert fit.loss[-1] < 1e-3 * fit.loss[0]
     assert prediction > 0.98
-    assert np.all(np.diff(losses) < 0)
+    assert np.all(np.diff(fit.loss) < 0)
 
 
-def test_train_records_the_loss_before_each_update():
-    params, losses = net.train(net.EXAMPLE_X, net.EXAMPLE_Y, steps=3, seed=1)
-    assert losses.shape == (3,)
-    assert losses[0] == net.loss(net.init_params(seed=1), net.EXAMPLE_X, net.EXAMPLE_Y)
-    assert net.loss(params, net.EXAMPLE_X, net.EXAMPLE_Y) < losses[-1]
+def test_train_records_the_loss_after_each_update_and_keeps_the_start():
+    start = net.init_params(seed=1)
+    before = {name: getattr(start, name).copy() for name in PARAMS}
+    fit = net.train(start, net.EXAMPLE_X, net.EXAMPLE_Y, learning_rate=1.0, steps=3)
+    assert fit.loss.shape == (4,)
+    assert fit.steps == 3
+    assert not fit.converged
+    assert fit.loss[0] == net.loss(start, net.EXAMPLE_X, net.EXAMPLE_Y)
+    assert fit.loss[-1] == net.loss(fit.params, net.EXAMPLE_X, net.EXAMPLE_Y)
+    for name in PARAMS:
+        np.testing.assert_array_equal(getattr(start, name), before[name])
 
 
 def test_training_several_samples_lowers_the_loss():
     rng = np.random.default_rng(0)
     X = rng.standard_normal((8, 2))
     Y = (X[:, :1] * X[:, 1:] > 0).astype(float)  # XOR-like signs
-    _, losses = net.train(X, Y, learning_rate=2.0, steps=200)
-    assert losses[-1] < losses[0]
+    fit = net.train(net.init_params(), X, Y, learning_rate=2.0, steps=200)
+    assert fit.loss[-1] < fit.loss[0]
 
 
 def test_saturated_units_train_without_error():
     # Inputs this large saturate every sigmoid: slopes vanish, nothing overflows.
-    _, losses = net.train([[1e3, -1e3]], [[1.0]], steps=5)
-    assert np.all(np.isfinite(losses))
+    fit = net.train(
+        net.init_params(), [[1e3, -1e3]], [[1.0]], learning_rate=1.0, steps=5
+    )
+    assert np.all(np.isfinite(fit.loss))
 
 
-def test_overflow_during_training_raises_floating_point_error():
-    # X @ W1 overflows: the second hidden unit gets about -1.98e308.
-    with pytest.raises(FloatingPointError, match=r"training broke down at step 0"):
-        net.train([[1e308, -1e308]], [[1.0]], steps=5)
+def test_overflow_in_the_forward_pass_is_a_clear_error():
+    params = net.Params(W1=np.full((2, 2), 2.0), b1=[0, 0], W2=[[1], [1]], b2=[0])
+    with pytest.raises(ValueError, match="the forward pass left the finite numbers"):
+        net.forward(params, [[1e308, 1e308]])
+
+
+def test_a_learning_rate_that_overflows_the_update_raises_divergence():
+    params = net.init_params()
+    grads = net.Gradients(*(np.full(shape, 10.0) for shape in SHAPES.values()))
+    with pytest.raises(DivergenceError, match=r"learning_rate=1e\+308 moves W1"):
+        net.update(params, grads, learning_rate=1e308)
+
+
+def test_gradients_of_the_wrong_shape_are_refused():
+    params = net.init_params()
+    with pytest.raises(
+        ValueError, match=r"dC_dW2 must have shape \(2, 1\), got \(2,\)"
+    ):
+        net.Gradients(params.W1, params.b1, np.zeros(2), params.b2)
+    with pytest.raises(TypeError, match="grads must be Gradients, got None"):
+        net.update(params, None, learning_rate=0.1)
+    with pytest.raises(TypeError, match="params must be Params, got None"):
+        net.forward(None, GOOD_X)
 
 
 # --- bad input: one test per case ----------------------------------------------------
-
-GOOD_X, GOOD_Y = [[0.5, 0.1], [0.2, 0.3]], [[1.0], [0.0]]
 
 
 @pytest.mark.parametrize(
@@ -208,7 +231,7 @@ GOOD_X, GOOD_Y = [[0.5, 0.1], [0.2, 0.3]], [[1.0], [0.0]]
 )
 def test_bad_inputs_raise(X, error, message):
     with pytest.raises(error, match=message):
-        net.train(X, GOOD_Y, steps=1)
+        net.train(net.init_params(), X, GOOD_Y, learning_rate=1.0, steps=1)
 
 
 @pytest.mark.parametrize(
@@ -223,7 +246,7 @@ def test_bad_inputs_raise(X, error, message):
 )
 def test_bad_targets_raise(Y, error, message):
     with pytest.raises(error, match=message):
-        net.train(GOOD_X, Y, steps=1)
+        net.train(net.init_params(), GOOD_X, Y, learning_rate=1.0, steps=1)
 
 
 @pytest.mark.parametrize(
@@ -238,7 +261,9 @@ def test_bad_targets_raise(Y, error, message):
 )
 def test_bad_learning_rate_raises(learning_rate, error, message):
     with pytest.raises(error, match=f"learning_rate must be a {message}"):
-        net.train(GOOD_X, GOOD_Y, learning_rate=learning_rate, steps=1)
+        net.train(
+            net.init_params(), GOOD_X, GOOD_Y, learning_rate=learning_rate, steps=1
+        )
 
 
 def test_bad_learning_rate_in_update_raises():
@@ -259,7 +284,7 @@ def test_bad_learning_rate_in_update_raises():
 )
 def test_bad_steps_raises(steps, error, message):
     with pytest.raises(error, match=message):
-        net.train(GOOD_X, GOOD_Y, steps=steps)
+        net.train(net.init_params(), GOOD_X, GOOD_Y, learning_rate=1.0, steps=steps)
 
 
 def test_forward_checks_the_inputs():

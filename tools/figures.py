@@ -4,9 +4,9 @@ Every ``docs/figures/plot_<what>.py`` leaves one Matplotlib figure in a
 global named ``fig``. :func:`build_figures` runs each script once per
 palette into deterministic SVGs, again only when the cache key
 (``scripts.py``) changed; :func:`light_and_dark` makes each figure on a page
-a light and a dark image. No MkDocs here. Run as a script, this module is
-the worker that draws in a fresh Python, so that a page never shows a figure
-drawn by an old copy of the library:
+a light and a dark image with a link to its script. No MkDocs here. Run as
+a script, this module is the worker that draws in a fresh Python, so that a
+page never shows a figure drawn by an old copy of the library:
 
     python tools/figures.py OUT_DIR SCRIPT [SCRIPT ...]
 """
@@ -17,6 +17,7 @@ import difflib
 import os
 import sys
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -120,7 +121,12 @@ def _run_worker(out_dir: Path, scripts: list[Path]) -> None:
 
 
 def light_and_dark(
-    html: str, tree: markup.Element, known: set[str], where: str, source: str
+    html: str,
+    tree: markup.Element,
+    known: set[str],
+    where: str,
+    source: str,
+    script_url: str | None = None,
 ) -> list[markup.Edit]:
     """The edits of ``html`` (parsed as ``tree``) that make each figure, an
     ``<img>`` of ``figures/plot_<what>.svg`` however the page wrote it, a
@@ -134,6 +140,11 @@ def light_and_dark(
     and moved no LCP.) Raises :class:`FigureError`, naming the page
     (``where``) and the line of its ``source``, for a figure without alt
     text or without a script among ``known``.
+
+    With ``script_url``, a template such as
+    ``"https://github.com/o/r/blob/main/docs/figures/{name}.py"``, a link to
+    the figure's script follows the images, in the same paragraph (class
+    ``hg-figure-script``, styled in ``extra.css``).
     """
     edits, seen = [], []
     for image in tree.find("img"):
@@ -164,6 +175,12 @@ def light_and_dark(
             src = f"{folder}{svg_name(name, theme)}#only-{theme}"
             images += markup.start_tag(
                 "img", image.attrs | {"src": src, "loading": "lazy"}
+            )
+        if script_url is not None:
+            href = escape(script_url.format(name=name))
+            images += (
+                f'\n<a class="hg-figure-script" href="{href}">'
+                f"Script of this figure: <code>{name}.py</code></a>"
             )
         edits.append((image.start, image.inner, images))
     return edits

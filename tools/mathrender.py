@@ -4,10 +4,12 @@ no typesetting of the longest page's 264 formulas on the reader's phone.
 
 KaTeX is plain JavaScript with no DOM needs, so its ``renderToString`` runs in
 QuickJS, a small JavaScript engine embedded in Python (the ``quickjs``
-package), started once per process from ``tools/katex/katex.min.js``
-(fetched by ``tools/vendor_katex.sh``); a formula then takes about a
-millisecond, and a repeated one nothing. Pages need only KaTeX's CSS and
-fonts, and ``katex-fit.css`` for wide display maths (``docs/assets/katex/``).
+package, or ``quickjs-ng`` where that has no wheel: both install the module
+``quickjs``, see pyproject.toml), started once per process from
+``tools/katex/katex.min.js`` (fetched by ``tools/vendor_katex.sh``); a
+formula then takes about a millisecond, and a repeated one nothing. Pages
+need only KaTeX's CSS and fonts, and ``katex-fit.css`` for wide display
+maths (``docs/assets/katex/``).
 
 Every formula is HTML for the eye plus MathML for screen readers, and any
 error fails the build instead of leaving red TeX on the page:
@@ -22,6 +24,7 @@ No MkDocs here: :func:`render_arithmatex_html` takes HTML as
 """
 
 import functools
+import json
 from html import unescape
 from pathlib import Path
 
@@ -31,10 +34,13 @@ import quickjs
 KATEX_JS = Path(__file__).resolve().parent / "katex" / "katex.min.js"
 
 # A JS function around katex.renderToString; the TeX and the display flag
-# reach it as arguments, never pasted into source code.
+# reach it as arguments, never pasted into source code. The HTML comes back
+# as JSON: quickjs-ng keeps a long string built by concatenation as a "rope",
+# which its Python binding cannot convert ("Unknown quickjs tag: -6"), and
+# JSON.stringify always builds a flat string.
 _RENDER_JS = """
 function renderTex(tex, displayMode) {
-  return katex.renderToString(tex, {
+  return JSON.stringify(katex.renderToString(tex, {
     displayMode: displayMode,
     output: "htmlAndMathml",
     throwOnError: true,
@@ -42,7 +48,7 @@ function renderTex(tex, displayMode) {
     trust: function (context) {
       throw new katex.ParseError(context.command + " is not allowed: it needs trust");
     },
-  });
+  }));
 }
 """
 
@@ -84,7 +90,7 @@ def render_tex(tex: str, *, display: bool) -> str:
     Raises MathError when KaTeX cannot render the formula.
     """
     try:
-        html = _katex()(tex, display)
+        html = json.loads(_katex()(tex, display))
     except quickjs.JSException as error:
         # The first line is KaTeX's message; a JS stack trace follows it.
         reason = str(error).splitlines()[0].removeprefix("ParseError: ")

@@ -8,17 +8,23 @@ fix), which MkDocs prints once, with no traceback.
   print is one output however the kernel flushed it, a traceback has no
   colour codes, the kernel talks over local sockets.
 - ``on_config``: dates (the sitemap's) are the last commit's, not the
-  clock's; the notebook cache is keyed as the figures' (``scripts.py``).
+  clock's; the notebook cache is keyed as the figures' (``scripts.py``);
+  the repository is named after its address, and what every page may quote
+  about the project is read (``project_info.py``).
 - ``on_files``: the figure and values scripts that changed run
   (``figures.py``, ``values.py``); each notebook's links are checked and
-  its ``.ipynb`` published (``notebooks.py``).
+  its ``.ipynb`` published (``notebooks.py``); the link-preview image is
+  drawn (``social_card.py``; ``overrides/main.html`` puts it in each page's
+  OpenGraph and Twitter tags).
 - ``on_pre_page``: a notebook cell that raises is told at its line.
 - ``on_page_markdown``: fences the tests would skip (``fences.py``); the
   page's numbers filled in (``values.py``).
-- ``on_page_content``: a notebook page is cleaned, given its download link.
+- ``on_page_content``: a notebook page is cleaned, given its download link
+  and the install command.
 - ``on_page_context``, after the search plugin indexed the page (so the
   index keeps the short TeX), from one parse of the page: the maths rendered
-  (``mathrender.py``), each figure made a light and a dark image, each code
+  (``mathrender.py``), each figure made a light and a dark image with a
+  link to its script, each code
   block's lines counted (``code_lines.py``).
 """
 
@@ -49,12 +55,15 @@ import figures  # noqa: E402
 import markup  # noqa: E402
 import mathrender  # noqa: E402
 import notebooks  # noqa: E402
+import project_info  # noqa: E402
+import social_card  # noqa: E402
 import values  # noqa: E402
 from scripts import digest  # noqa: E402
 
 _known_figures: set[str] = set()
 _page_values: dict[str, dict[str, object]] = {}
 _notebooks: set[str] = set()  # their src_uri
+_site_values: dict[str, str] = {}  # what every page may quote (project_info.py)
 
 
 def _where(file: File) -> str:
@@ -83,7 +92,22 @@ def on_config(config):
             if old != current:
                 shutil.rmtree(old, ignore_errors=True)
         jupyter.config["cache_dir"] = str(current)
+    try:
+        config["repo_name"] = project_info.repo_name(config["repo_url"])
+        found = project_info.site_values(ROOT / "pyproject.toml", config["repo_url"])
+    except (ValueError, KeyError) as error:
+        raise PluginError(f"reading the project's address and needs: {error}") from None
+    _site_values.clear()
+    _site_values.update(found)
+    config["extra"]["social_card"] = f"assets/{social_card.NAME}"
     return config
+
+
+def _script_url(config) -> str:
+    """Where a figure's script is shown in the repository: the edit address
+    of docs/, read rather than edited (GitHub's blob/ for edit/)."""
+    docs = config["edit_uri"].replace("edit/", "blob/", 1)
+    return f"{config['repo_url'].rstrip('/')}/{docs}figures/{{name}}.py"
 
 
 def on_files(files, config):
@@ -92,8 +116,19 @@ def on_files(files, config):
         built = figures.build_figures(docs / "figures", PACKAGE, CACHE / "figures")
         scripts = sorted((docs / "values").glob("*.py"))
         computed = values.load_values(scripts, PACKAGE, CACHE / "values")
-    except (figures.FigureError, values.ValuesError) as error:
-        raise PluginError(str(error)) from None
+        card = social_card.build_card(
+            CACHE / "social", config["site_name"], config["site_description"] or ""
+        )
+    except (figures.FigureError, values.ValuesError, social_card.SocialCardError) as e:
+        raise PluginError(str(e)) from None
+    for page, found in computed.items():
+        if clash := sorted(set(found) & set(_site_values)):
+            raise PluginError(
+                f"docs/values/{page}.py defines {', '.join(clash)}, which every page "
+                "already has from the project (tools/project_info.py): rename it"
+            )
+    card_uri = config["extra"]["social_card"]
+    files.append(File.generated(config, card_uri, abs_src_path=str(card)))
     _page_values.clear()
     _page_values.update(computed)
     _known_figures.clear()
@@ -145,6 +180,7 @@ def on_page_markdown(markdown, page, config, files):
     first_line = source.count("\n") - markdown.count("\n") + 1  # after front matter
     try:
         found = _page_values.get(stem, {})
+        found = {**_site_values, **found}
         return values.fill(markdown, found, where, max(first_line, 1), script)
     except values.ValuesError as error:
         raise PluginError(str(error)) from None
@@ -159,7 +195,9 @@ def on_page_content(html, page, config, files):
     except ValueError as error:
         raise PluginError(str(error)) from None
     ipynb = files.get_file_from_path(notebooks.ipynb_uri(page.file.src_uri))
-    return notebooks.download_link(ipynb.url_relative_to(page.file)) + html
+    href = ipynb.url_relative_to(page.file)
+    install = _site_values["install_command"]
+    return notebooks.download_link(href, install) + html
 
 
 @event_priority(-100)  # after the search plugin has indexed the page
@@ -171,7 +209,9 @@ def on_page_context(context, page, config, nav):
         if page.file.src_uri in _notebooks:
             edits += notebooks.dollar_maths(html, tree)
         else:
-            edits += figures.light_and_dark(html, tree, _known_figures, where, source)
+            edits += figures.light_and_dark(
+                html, tree, _known_figures, where, source, _script_url(config)
+            )
     except figures.FigureError as error:
         raise PluginError(str(error)) from None
     except mathrender.MathError as error:

@@ -182,9 +182,13 @@ def percent_script_to_ipynb(text: str) -> str:
     return nbformat.writes(notebook) + "\n"
 
 
-def download_link(href: str) -> str:
-    """The HTML of the download link shown at the top of a notebook page."""
-    return (
-        '<p class="hg-notebook-download">'
-        f'<a href="{escape(href)}" download>{LINK_TEXT}</a></p>\n'
-    )
+def download_link(href: str, install_command: str | None = None) -> str:
+    """The HTML of the download link shown at the top of a notebook page, and
+    with ``install_command`` the one command that installs what it imports."""
+    link = f'<a href="{escape(href)}" download>{LINK_TEXT}</a>'
+    if install_command:
+        link += (
+            ". To run it in your own Python, install handgrad first: "
+            f"<code>{escape(install_command)}</code>"
+        )
+    return f'<p class="hg-notebook-download">{link}</p>\n'

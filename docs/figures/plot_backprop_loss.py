@@ -11,15 +11,16 @@ reach it.
 import matplotlib.pyplot as plt
 import numpy as np
 
-from handgrad.two_two_one import EXAMPLE_X, EXAMPLE_Y, forward, loss, train
+from handgrad.two_two_one import EXAMPLE_X, EXAMPLE_Y, forward, init_params, train
 
 LEARNING_RATE = 1.0
 STEPS = 1000
 
-params, losses = train(EXAMPLE_X, EXAMPLE_Y, learning_rate=LEARNING_RATE, steps=STEPS)
-# losses[t] is the cost after t updates; append the cost after the last one.
-costs = np.append(losses, loss(params, EXAMPLE_X, EXAMPLE_Y))
-prediction = forward(params, EXAMPLE_X).A2[0, 0]
+fit = train(
+    init_params(), EXAMPLE_X, EXAMPLE_Y, learning_rate=LEARNING_RATE, steps=STEPS
+)
+costs = fit.loss  # costs[t] is the cost after t updates, t = 0, ..., STEPS
+prediction = forward(fit.params, EXAMPLE_X).A2[0, 0]
 
 fig, ax = plt.subplots(layout="constrained")
 ax.plot(np.arange(STEPS + 1), costs, color="C0", linewidth=2.0)

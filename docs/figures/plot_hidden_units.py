@@ -16,10 +16,11 @@ import numpy as np
 
 from handgrad.data import bell
 from handgrad.network import Network
+from handgrad.training import train
 
 X, Y = bell()
 net = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
-net.train(X, Y, learning_rate=0.05, steps=5_000)
+train(net, X, Y, learning_rate=0.05, steps=5_000)
 w1, b1 = net.W[0][0], net.b[0]  # hidden weights and biases, one per unit
 w2, b2 = net.W[1][:, 0], net.b[1][0]  # output weights and the output bias
 

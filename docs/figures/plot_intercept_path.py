@@ -19,8 +19,8 @@ SHOWN = 10
 
 x, y = mass_height()
 fit = gradient_descent(x, y, learning_rate=0.002, fit="intercept", fixed_slope=W_HELD)
-b_path = fit.history.intercept[: SHOWN + 1]
-ssr_path = fit.history.loss[: SHOWN + 1]
+b_path = fit.path.intercept[: SHOWN + 1]
+ssr_path = fit.loss[: SHOWN + 1]
 
 b_grid = np.linspace(-5.0, 65.0, 281)
 fig, ax = plt.subplots(layout="constrained")

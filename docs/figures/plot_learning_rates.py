@@ -35,7 +35,7 @@ for ax, (learning_rate, shown, verdict) in zip(axes, RUNS, strict=True):
         max_steps=shown,
     )
     # SSR in thousands of cm², so the axis needs no offset label.
-    b_path, ssr_path = fit.history.intercept, fit.history.loss / 1000
+    b_path, ssr_path = fit.path.intercept, fit.loss / 1000
     b_best = np.mean(y - W_HELD * x)
     half = max(35.0, 1.1 * np.max(np.abs(b_path - b_best)))
     b_grid = np.linspace(b_best - half, b_best + half, 301)

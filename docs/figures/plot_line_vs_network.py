@@ -13,15 +13,16 @@ import numpy as np
 from handgrad import linear
 from handgrad.data import bell
 from handgrad.network import Network
+from handgrad.training import train
 
 X, Y = bell()
 x, y = X[:, 0], Y[:, 0]
 
 b, w = linear.least_squares(x, y)
-line_loss = linear.mse(x, y, b, w)
+line_loss = linear.line_mse(x, y, b, w)
 
 net = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
-net.train(X, Y, learning_rate=0.05, steps=5_000)
+train(net, X, Y, learning_rate=0.05, steps=5_000)
 net_loss = net.loss(X, Y)
 
 grid = np.linspace(-3.0, 3.0, 601)
@@ -36,7 +37,7 @@ ax.plot(
 )
 ax.plot(
     grid,
-    net.forward(grid[:, None])[:, 0],
+    net(grid[:, None])[:, 0],
     color="C2",
     linewidth=2.2,
     label=f"1-20-1 ReLU network, MSE {net_loss:.4f}",

@@ -18,11 +18,11 @@ import numpy as np
 
 from handgrad.data import mass_height
 from handgrad.descent import gradient_descent
-from handgrad.linear import least_squares, mse
+from handgrad.linear import least_squares, line_mse
 
 x, y = mass_height()
 ls_b, ls_w = least_squares(x, y)
-ls_mse = mse(x, y, ls_b, ls_w)
+ls_mse = line_mse(x, y, ls_b, ls_w)
 
 raw = gradient_descent(x, y, learning_rate=1e-4, start=(0.01, 0.01), loss="mse")
 std = gradient_descent(
@@ -36,12 +36,12 @@ std = gradient_descent(
 )
 # The standardised run's MSE is the same number in either units; its
 # intercept is mapped back to centimetres.
-std_b, _ = std.standardizer.to_original(std.history.intercept, std.history.slope)
+std_b, _ = std.standardizer.to_original(std.path.intercept, std.path.slope)
 
 fig, (loss_ax, b_ax) = plt.subplots(1, 2, figsize=(9.0, 3.6), layout="constrained")
 for fit, label, colour in [(raw, "raw $x$", "C1"), (std, "standardised $x$", "C0")]:
     steps = np.arange(fit.steps + 1)
-    excess = fit.history.loss - ls_mse
+    excess = fit.loss - ls_mse
     # Below about 1e-12 the difference is rounding error in the MSE (~1e-15).
     excess[excess < 1e-12] = np.nan
     loss_ax.semilogy(steps, excess, color=colour, linewidth=1.8, label=label)
@@ -50,7 +50,7 @@ loss_ax.set_ylabel("MSE above its minimum (cm²)")
 loss_ax.set_ylim(1e-12, 1e5)
 loss_ax.legend(loc="center right")
 
-b_ax.plot(np.arange(raw.steps + 1), raw.history.intercept, color="C1", linewidth=1.8)
+b_ax.plot(np.arange(raw.steps + 1), raw.path.intercept, color="C1", linewidth=1.8)
 b_ax.plot(np.arange(std.steps + 1), std_b, color="C0", linewidth=1.8)
 b_ax.axhline(ls_b, color="C2", linestyle="--", linewidth=1.2)
 b_ax.annotate(

@@ -45,10 +45,8 @@ levels = np.min(loss) + np.geomspace(0.02, 40.0, 8)
 raw_ax.contour(b, w, loss, levels=levels, colors="C0", linewidths=0.9)
 # A line through all 1001 points, dots on the first ten steps only: the
 # rest pile up at the end.
-raw_ax.plot(raw.history.intercept, raw.history.slope, "-", color="C1")
-raw_ax.plot(
-    raw.history.intercept[:11], raw.history.slope[:11], "o", color="C1", markersize=3
-)
+raw_ax.plot(raw.path.intercept, raw.path.slope, "-", color="C1")
+raw_ax.plot(raw.path.intercept[:11], raw.path.slope[:11], "o", color="C1", markersize=3)
 raw_ax.plot([ls_b], [ls_w], "X", color="C2", markersize=9)
 raw_ax.annotate(
     f"after {raw.steps} steps\n$b$ = {raw.intercept:.3f}",
@@ -66,7 +64,7 @@ raw_ax.annotate(
 )
 raw_ax.annotate(
     "from the start,\n$w$ = 0.01, far below",
-    (raw.history.intercept[0], 2.35),
+    (raw.path.intercept[0], 2.35),
     textcoords="offset points",
     xytext=(8, 6),
     color="C1",
@@ -103,8 +101,8 @@ std_ax.contour(
 )
 shown = 15
 std_ax.plot(
-    std.history.intercept[:shown],
-    std.history.slope[:shown],
+    std.path.intercept[:shown],
+    std.path.slope[:shown],
     "-o",
     color="C1",
     markersize=3,
@@ -112,7 +110,7 @@ std_ax.plot(
 std_ax.plot([ls_bs], [ls_ws], "X", color="C2", markersize=9)
 std_ax.annotate(
     f"{std.steps} steps to the cross",
-    (std.history.intercept[3], std.history.slope[3]),
+    (std.path.intercept[3], std.path.slope[3]),
     textcoords="offset points",
     xytext=(0, -24),
     color="C1",

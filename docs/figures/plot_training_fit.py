@@ -16,6 +16,7 @@ import numpy as np
 from handgrad import linear
 from handgrad.data import bell
 from handgrad.network import Network
+from handgrad.training import train
 
 LEARNING_RATE = 0.05
 SNAPSHOTS = [0, 100, 1_000, 5_000]
@@ -29,14 +30,15 @@ net = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
 curves, losses, done = {}, [], 0
 for t in SNAPSHOTS:
     if t > done:
-        losses.append(net.train(X, Y, learning_rate=LEARNING_RATE, steps=t - done))
+        fit = train(net, X, Y, learning_rate=LEARNING_RATE, steps=t - done)
+        losses.append(fit.loss[:-1])  # the last is the next chunk's first
         done = t
-    curves[t] = net.forward(grid)[:, 0]
+    curves[t] = net(grid)[:, 0]
 losses.append([net.loss(X, Y)])
 loss = np.concatenate(losses)  # loss[t]: the error after t steps, t = 0..5,000
 
 b, w = linear.least_squares(X[:, 0], Y[:, 0])
-line_loss = linear.mse(X[:, 0], Y[:, 0], b, w)
+line_loss = linear.line_mse(X[:, 0], Y[:, 0], b, w)
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.2), layout="constrained")
 left.plot(X[:, 0], Y[:, 0], "o", color="C0", markersize=2.5, alpha=0.4, label="data")

@@ -158,12 +158,12 @@ assert loss(new, X, Y) < loss(params, X, Y)
 # reaches it.
 
 # %% alt="Cost against steps, log scale: it falls fast, then ever more slowly"
-trained, losses = train(X, Y, learning_rate=learning_rate, steps=1000)
-prediction = forward(trained, X).A2[0, 0]
-print(f"cost {losses[0]:.4f} -> {loss(trained, X, Y):.1e}, prediction {prediction:.4f}")
+fit = train(params, X, Y, learning_rate=learning_rate, steps=1000)
+prediction = forward(fit.params, X).A2[0, 0]
+print(f"cost {fit.loss[0]:.4f} -> {fit.loss[-1]:.1e}, prediction {prediction:.4f}")
 
 fig, ax = plt.subplots(figsize=(6.4, 3.2), layout="constrained")
-ax.plot(losses)
+ax.plot(fit.loss)  # fit.loss[t]: the cost after t steps
 ax.set_yscale("log")
 ax.set_xlabel("steps taken")
 ax.set_ylabel("cost (log scale)")

@@ -10,7 +10,9 @@ import numpy as np
 
 from handgrad import linear
 from handgrad.data import bell
-from handgrad.network import Network
+from handgrad.losses import mse_gradient
+from handgrad.network import Network, backward, forward
+from handgrad.training import train
 
 SIZES = [1, 20, 1]
 ACTIVATIONS = ["relu", "identity"]
@@ -23,12 +25,19 @@ m = len(_X)
 n_hidden = SIZES[1]
 noise_floor = NOISE**2
 _b, _w = linear.least_squares(_X[:, 0], _Y[:, 0])
-line_loss = linear.mse(_X[:, 0], _Y[:, 0], _b, _w)
+line_loss = linear.line_mse(_X[:, 0], _Y[:, 0], _b, _w)
 
-# --- The shapes, read off the arrays the library allocates -----------------
+# --- The shapes, read off the arrays the passes compute ---------------------
 _net = Network.init(SIZES, ACTIVATIONS, seed=1)
-n_parameters = int(_net.theta.size)
-_c = _net.new_cache(m)
+n_parameters = _net.n_parameters
+_Z, _A = forward(_net, _X)
+_dC_dW, _dC_db = backward(_net, _Z, _A, mse_gradient(_A[-1], _Y))
+# backward keeps dC/dZ and dC/dA to itself: the same formulas give them here.
+_dC_dA = {2: mse_gradient(_A[2], _Y)}
+_dC_dZ = {}
+for _i in (1, 0):
+    _dC_dZ[_i] = _dC_dA[_i + 1] * _net.activations[_i].prime(_Z[_i])
+    _dC_dA[_i] = _dC_dZ[_i] @ _net.W[_i].T
 
 
 def _shape(array: np.ndarray) -> str:
@@ -36,41 +45,42 @@ def _shape(array: np.ndarray) -> str:
 
 
 _ROWS = [
-    # (maths, code with i = l - 1, general shape, the array in each layer)
-    (r"$A^{[l-1]}$", "`A[i]`", r"$(m, n_{l-1})$", lambda i: _c.A[i]),
+    # (maths, name in forward and backward with i = l - 1, general shape,
+    #  the array in each layer)
+    (r"$A^{[l-1]}$", "`A[i]`, `A_prev`", r"$(m, n_{l-1})$", lambda i: _A[i]),
     (r"$W^{[l]}$", "`W[i]`", r"$(n_{l-1}, n_l)$", lambda i: _net.W[i]),
     (r"$b^{[l]}$", "`b[i]`", r"$(n_l,)$", lambda i: _net.b[i]),
-    (r"$Z^{[l]}$", "`Z[i]`", r"$(m, n_l)$", lambda i: _c.Z[i]),
-    (r"$A^{[l]}$", "`A[i + 1]`", r"$(m, n_l)$", lambda i: _c.A[i + 1]),
+    (r"$Z^{[l]}$", "`Z[i]`", r"$(m, n_l)$", lambda i: _Z[i]),
+    (r"$A^{[l]}$", "`A[i + 1]`", r"$(m, n_l)$", lambda i: _A[i + 1]),
     (
         r"$\frac{\partial C}{\partial A^{[l]}}$",
-        "`dC_dA[i + 1]`",
+        "`dC_dA`, as the layer starts",
         r"$(m, n_l)$",
-        lambda i: _c.dC_dA[i + 1],
+        lambda i: _dC_dA[i + 1],
     ),
     (
         r"$\frac{\partial C}{\partial Z^{[l]}}$",
-        "`dC_dZ[i]`",
+        "`dC_dZ`",
         r"$(m, n_l)$",
-        lambda i: _c.dC_dZ[i],
+        lambda i: _dC_dZ[i],
     ),
     (
         r"$\frac{\partial C}{\partial W^{[l]}}$",
         "`dC_dW[i]`",
         r"$(n_{l-1}, n_l)$",
-        lambda i: _c.dC_dW[i],
+        lambda i: _dC_dW[i],
     ),
     (
         r"$\frac{\partial C}{\partial b^{[l]}}$",
         "`dC_db[i]`",
         r"$(n_l,)$",
-        lambda i: _c.dC_db[i],
+        lambda i: _dC_db[i],
     ),
     (
         r"$\frac{\partial C}{\partial A^{[l-1]}}$",
-        "`dC_dA[i]`",
+        "`dC_dA`, as the layer ends",
         r"$(m, n_{l-1})$",
-        lambda i: _c.dC_dA[i],
+        lambda i: _dC_dA[i],
     ),
 ]
 shapes_table = "\n".join(
@@ -84,13 +94,9 @@ shapes_table = "\n".join(
     ]
 )
 
-# --- Training from seed 1, in chunks between the figure's snapshots ---------
-_losses, _done = [], 0
-for _t in (100, 1_000, STEPS):
-    _losses.append(_net.train(_X, _Y, learning_rate=LEARNING_RATE, steps=_t - _done))
-    _done = _t
-_loss = np.append(np.concatenate(_losses), _net.loss(_X, _Y))  # after t steps
-loss_0 = float(_loss[0])
+# --- Training from seed 1 ------------------------------------------------------
+_loss = train(_net, _X, _Y, learning_rate=LEARNING_RATE, steps=STEPS).loss
+loss_0 = float(_loss[0])  # _loss[t] is the loss after t steps
 loss_100 = float(_loss[100])
 loss_1000 = float(_loss[1_000])
 loss_5000 = float(_loss[STEPS])
@@ -99,18 +105,23 @@ final_over_floor = loss_5000 / noise_floor
 steps_to_beat_line = int(np.argmax(_loss < line_loss))
 
 # --- The same run from seed 0: a spike in the first steps --------------------
-_net0 = Network.init(SIZES, ACTIVATIONS, seed=0)
-_h0 = _net0.train(_X, _Y, learning_rate=LEARNING_RATE, steps=STEPS)
+_h0 = train(
+    Network.init(SIZES, ACTIVATIONS, seed=0),
+    _X,
+    _Y,
+    learning_rate=LEARNING_RATE,
+    steps=STEPS,
+).loss
 seed0_start = float(_h0[0])
 seed0_peak = float(_h0.max())
 seed0_peak_step = int(_h0.argmax())
-seed0_final = _net0.loss(_X, _Y)
+seed0_final = float(_h0[-1])
 
 # --- The seed-1 run in float32 ------------------------------------------------
 _net32 = Network.init(SIZES, ACTIVATIONS, seed=1, dtype=np.float32)
-_h32 = _net32.train(_X, _Y, learning_rate=LEARNING_RATE, steps=STEPS)
-float32_loss = _net32.loss(_X, _Y)
-float32_largest_gap = float(np.max(np.abs(_h32 - _loss[:-1]) / _loss[:-1]))
+_h32 = train(_net32, _X, _Y, learning_rate=LEARNING_RATE, steps=STEPS).loss
+float32_loss = float(_h32[-1])
+float32_largest_gap = float(np.max(np.abs(_h32 - _loss) / _loss))
 seed0_over_seed1 = seed0_final / loss_5000
 
 
@@ -128,6 +139,7 @@ float64_digits = (np.finfo(np.float64).nmant + 1) * np.log10(2)
 # --- Exercise 2: two hidden layers --------------------------------------------
 true_curve_loss = float(np.mean((np.exp(-(_X**2)) - _Y) ** 2))
 _deep = Network.init([1, 20, 20, 1], ["relu", "relu", "identity"], seed=1)
-_deep.train(_X, _Y, learning_rate=LEARNING_RATE, steps=STEPS)
-deep_loss = _deep.loss(_X, _Y)
-deep_parameters = int(_deep.theta.size)
+deep_loss = float(
+    train(_deep, _X, _Y, learning_rate=LEARNING_RATE, steps=STEPS).loss[-1]
+)
+deep_parameters = _deep.n_parameters

@@ -1,6 +1,6 @@
 """Numbers quoted on the page "Backpropagation by hand", computed by handgrad.
 
-The 2-2-1 sigmoid network from ``init_params()`` (seed 42) on the example
+The 2-2-1 sigmoid network from ``init_params()`` (seed 0) on the example
 input (0.5, 0.1) with target 1: its forward pass, its gradients, one step of
 gradient descent, training, and the gradient check.
 """
@@ -108,13 +108,14 @@ cost_after = loss(_after, _X, _Y)
 prediction_after = float(forward(_after, _X).A2[0, 0])
 
 # Training: steps steps from the same start.
-_trained, _losses = train(_X, _Y, learning_rate=learning_rate, steps=steps)
-cost_final = loss(_trained, _X, _Y)
+_fit = train(_params, _X, _Y, learning_rate=learning_rate, steps=steps)
+_trained, _losses = _fit.params, _fit.loss  # _losses[t]: the cost after t steps
+cost_final = float(_losses[-1])
 cost_final_tex = _tex(cost_final)
 prediction_final = float(forward(_trained, _X).A2[0, 0])
 cost_after_100 = float(_losses[100])
 # The first step count after which the cost is below one thousandth.
-steps_to_1e_3 = int(np.argmax(np.append(_losses, cost_final) < 1e-3))
+steps_to_1e_3 = int(np.argmax(_losses < 1e-3))
 
 # The gradient check of all four gradients on the example.
 _errors = {

@@ -4,6 +4,7 @@ The page fits the intercept b of the line b + w·x to the mass/height data
 with the slope held at W_HELD, by gradient descent on the SSR from b = 0.
 """
 
+import inspect
 import math
 
 import numpy as np
@@ -51,11 +52,28 @@ _fit = gradient_descent(
 )
 steps = _fit.steps
 b_end = _fit.intercept
-last_step_size = float(abs(_fit.history.step_intercept[-1]))
-_mantissa, _exponent = f"{last_step_size:.1e}".split("e")
-last_step_size_tex = f"{_mantissa} \\times 10^{{{int(_exponent)}}}"
+tolerance = float(inspect.signature(gradient_descent).parameters["tolerance"].default)
+max_steps = int(inspect.signature(gradient_descent).parameters["max_steps"].default)
+start_slope = float(_fit.path.d_intercept[0])
+final_slope = float(_fit.path.d_intercept[-1])
 
-_h = _fit.history
+
+def _tex(value: float) -> str:
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+
+
+final_slope_tex = _tex(final_slope)
+tolerance_tex = _tex(tolerance).replace("1.0 \\times ", "")
+# Exercise 1: the best intercept with the slope held at 2.5 instead.
+b_best_25 = float(np.mean(_y - 2.5 * _x))
+# Exercise 2: the gradient shrinks by |shrink| a step, so reaching
+# tolerance * its start takes ln(1 / tolerance) / ln(1 / |shrink|) steps.
+steps_exact = math.log(1 / tolerance) / math.log(1 / abs(shrink))
+steps_by_formula = math.ceil(steps_exact)
+first_step_size = float(_fit.path.step_intercept[0])
+
+_h = _fit.path
 _rows = [
     "| step $t$ | $b$ | $\\mathrm{SSR}$ | $\\frac{d\\,\\mathrm{SSR}}{db}$ "
     "| step size | new $b$ |",
@@ -64,7 +82,7 @@ _rows = [
 for _t in range(TABLE_ROWS):
     _b, _L, _d, _s = (
         _h.intercept[_t],
-        _h.loss[_t],
+        _fit.loss[_t],
         _h.d_intercept[_t],
         _h.step_intercept[_t],
     )

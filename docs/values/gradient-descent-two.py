@@ -9,13 +9,15 @@ import numpy as np
 
 from handgrad.data import TRUE_INTERCEPT, TRUE_SLOPE, mass_height
 from handgrad.descent import gradient_descent
-from handgrad.linear import least_squares, mse
+from handgrad.linear import least_squares, line_mse
 
 START = (0.01, 0.01)
 RAW_LEARNING_RATE = 1e-4
 RAW_STEPS = 1000
 STD_LEARNING_RATE = 0.1
-STD_TOLERANCE = 1e-9
+STD_TOLERANCE = 1e-12
+# A loss-change rule with this threshold stops on the raw run's plateau.
+LOSS_CHANGE = 1e-5
 # After this many steps the raw run's slope has fitted its intercept.
 SETTLED = 10
 
@@ -30,7 +32,7 @@ _x, _y = mass_height()
 m = len(_x)
 true_b, true_w = TRUE_INTERCEPT, TRUE_SLOPE
 ls_b, ls_w = least_squares(_x, _y)
-ls_mse = mse(_x, _y, ls_b, ls_w)
+ls_mse = line_mse(_x, _y, ls_b, ls_w)
 ls_true_gap_b = abs(ls_b - TRUE_INTERCEPT)
 start_b, start_w = START
 raw_learning_rate_tex = _tex(RAW_LEARNING_RATE, 0)
@@ -45,9 +47,9 @@ _raw = gradient_descent(
     loss="mse",
     max_steps=RAW_STEPS,
 )
-_h = _raw.history
+_h = _raw.path
 raw_b, raw_w = _raw.intercept, _raw.slope
-raw_mse = mse(_x, _y, raw_b, raw_w)
+raw_mse = line_mse(_x, _y, raw_b, raw_w)
 raw_converged = _raw.converged
 # How far the intercept moved, and how far it still is from least squares.
 raw_b_moved = abs(raw_b - start_b)
@@ -72,14 +74,21 @@ late_step_b = float(np.max(np.abs(_h.step_intercept[SETTLED:])))
 late_step_b_tex = _tex(late_step_b)
 # Even at the largest of those steps, covering the gap takes at least this many.
 steps_to_cover_gap = int(raw_b_gap / late_step_b)
-# The first step at which the MSE changed by at most 1e-6 since the step before.
-_changes = np.abs(np.diff(_h.loss))
-small_change_step = int(np.argmax(_changes <= 1e-6)) + 1
+# The first step at which the MSE changed by at most LOSS_CHANGE since the
+# step before.
+_changes = np.abs(np.diff(_raw.loss))
+small_change_step = int(np.argmax(_changes <= LOSS_CHANGE)) + 1
+loss_change_tex = _tex(LOSS_CHANGE, 0).replace("1 \\times ", "")
+# How far the gradient has shrunk since the start, when the run stops.
+_size = np.maximum(np.abs(_h.d_intercept), np.abs(_h.d_slope))
+raw_gradient_shrink = float(_size[-1] / _size[0])
+raw_gradient_shrink_tex = _tex(raw_gradient_shrink)
 small_change_b = float(_h.intercept[small_change_step])
 # A change in the slope of this much moves the line's height at the mean
 # mass, x̄, by as much as the intercept gap.
 x_mean = float(np.mean(_x))
 x_std = float(np.std(_x))
+x_var = float(np.var(_x))
 slope_gap = abs(raw_w - ls_w)
 slope_gap_times_mean = slope_gap * x_mean
 raw_mse_excess_pct = 100 * (raw_mse / ls_mse - 1)
@@ -100,5 +109,5 @@ std_steps = _std.steps
 std_b, std_w = _std.intercept, _std.slope
 std_b_error_tex = _tex(abs(std_b - ls_b))
 std_w_error_tex = _tex(abs(std_w - ls_w))
-std_end_b, std_end_w = float(_std.history.intercept[-1]), float(_std.history.slope[-1])
+std_end_b, std_end_w = float(_std.path.intercept[-1]), float(_std.path.slope[-1])
 y_mean = float(np.mean(_y))

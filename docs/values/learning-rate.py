@@ -8,7 +8,8 @@ is the two-parameter MSE fit, on raw and on standardised x.
 import numpy as np
 
 from handgrad.data import mass_height
-from handgrad.descent import DivergenceError, gradient_descent
+from handgrad.descent import gradient_descent
+from handgrad.fit import DivergenceError
 
 W_HELD = 2.0
 # The three learning rates of the figure: too small, about right, too large.
@@ -42,7 +43,7 @@ def _falls_steadily(**options: object) -> bool:
         fit = gradient_descent(_x, _y, max_steps=30, **options)
     except DivergenceError:
         return False
-    return bool(np.all(np.diff(fit.history.loss) < 0))
+    return bool(np.all(np.diff(fit.loss) < 0))
 
 
 def _outcome(**options: object) -> str:
@@ -78,7 +79,7 @@ zigzag_steps = gradient_descent(
 large_ssr_shown = float(
     gradient_descent(
         _x, _y, learning_rate=LARGE, fit="intercept", fixed_slope=W_HELD, max_steps=4
-    ).history.loss[-1]
+    ).loss[-1]
 )
 small_steps = gradient_descent(
     _x, _y, learning_rate=SMALL, fit="intercept", fixed_slope=W_HELD

@@ -10,6 +10,7 @@ import numpy as np
 from handgrad import linear
 from handgrad.data import bell
 from handgrad.network import Network
+from handgrad.training import train
 
 SIZES = [1, 20, 1]
 SEED = 1
@@ -24,7 +25,7 @@ x_min, x_max = float(_x.min()), float(_x.max())
 
 # The best straight line and its mean squared error.
 line_b, line_w = linear.least_squares(_x, _y)
-line_loss = linear.mse(_x, _y, line_b, line_w)
+line_loss = linear.line_mse(_x, _y, line_b, line_w)
 y_mean = float(_y.mean())
 
 # No model can predict the noise: the true curve itself scores about NOISE**2.
@@ -34,12 +35,12 @@ line_over_floor = line_loss / noise_floor
 
 # The trained network.
 _net = Network.init(SIZES, ["relu", "identity"], seed=SEED)
-_history = _net.train(_X, _Y, learning_rate=LEARNING_RATE, steps=STEPS)
+_history = train(_net, _X, _Y, learning_rate=LEARNING_RATE, steps=STEPS).loss
 net_start_loss = float(_history[0])
-net_loss = _net.loss(_X, _Y)
+net_loss = float(_history[-1])
 net_over_floor = net_loss / noise_floor
 line_over_net = line_loss / net_loss
-n_parameters = int(_net.theta.size)
+n_parameters = _net.n_parameters
 
 # The hidden units: the kink of unit k is at x = -b1[k] / W1[0, k].
 _kinks = -_net.b[0] / _net.W[0][0]
@@ -49,9 +50,7 @@ kinks_near_zero = int(np.sum(np.abs(_kinks) < 0.1))
 
 # The sum of the scaled units plus the output bias against the network's output.
 _units = np.maximum(_X @ _net.W[0] + _net.b[0], 0.0) * _net.W[1][:, 0]
-sum_gap = float(
-    np.max(np.abs(_units.sum(axis=1) + _net.b[1][0] - _net.forward(_X)[:, 0]))
-)
+sum_gap = float(np.max(np.abs(_units.sum(axis=1) + _net.b[1][0] - _net(_X)[:, 0])))
 
 # The unit drawn alone in the figure: of those with a negative output weight,
 # the one whose kink lies farthest from 0 (numbered from 1, as on the page).
@@ -75,8 +74,9 @@ line_over_hat = line_loss / hat_loss
 
 # Exercise 3: the same network with sigmoid hidden units.
 _sig = Network.init(SIZES, ["sigmoid", "identity"], seed=SEED)
-_sig.train(_X, _Y, learning_rate=LEARNING_RATE, steps=STEPS)
-sigmoid_loss = _sig.loss(_X, _Y)
+sigmoid_loss = float(
+    train(_sig, _X, _Y, learning_rate=LEARNING_RATE, steps=STEPS).loss[-1]
+)
 
 # The largest scaled unit on the figure's range, x in [-3, 3].
 _grid = np.linspace(-3.0, 3.0, 601)[:, None]

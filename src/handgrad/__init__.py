@@ -6,16 +6,20 @@ function sits beside its derivative:
 - :mod:`handgrad.chain_rule` — the worked examples of the chain rule.
 - :mod:`handgrad.linear` — a straight line, its losses and their gradients,
   and the closed-form least-squares fit.
-- :mod:`handgrad.descent` — gradient descent on the line, with its history.
+- :mod:`handgrad.descent` — gradient descent on the line, every step recorded.
 - :mod:`handgrad.activations` — sigmoid, ReLU, tanh and identity, each
   beside its derivative.
 - :mod:`handgrad.losses` — mean squared error beside its gradient.
 - :mod:`handgrad.two_two_one` — the 2-2-1 sigmoid network, step by step.
-- :mod:`handgrad.network` — a fully connected network of any layer sizes,
-  with :mod:`handgrad.cache` (what the forward pass keeps for the backward
-  pass) and :mod:`handgrad.training` (the gradient-descent step and loop).
+- :mod:`handgrad.network` — a fully connected network of any layer sizes:
+  the forward pass and backpropagation, as the page writes them.
+- :mod:`handgrad.training` — gradient descent for that network: a step, a loop.
+- :mod:`handgrad.fit` — what every training loop returns (:class:`~handgrad.fit.Fit`)
+  and the one error it raises (:class:`~handgrad.fit.DivergenceError`).
 - :mod:`handgrad.gradcheck` — central differences and relative error.
 - :mod:`handgrad.data` — the small seeded data sets the pages use.
+- :mod:`handgrad.fast` — the network's gradient arranged for speed, behind
+  ``Network.gradients``; tested equal to :mod:`handgrad.network`, never shown.
 
 Shape convention
 ----------------
@@ -28,7 +32,10 @@ A gradient always has the shape of the thing it is the gradient with
 respect to: ``dC_dW`` is ``(n_in, n_out)``, like ``W``.
 
 Arrays are float64 unless a function says otherwise. Bad input raises
-``TypeError`` or ``ValueError`` naming the argument.
+``TypeError`` or ``ValueError`` naming the argument, what was expected and
+what was received; no function changes an array it is given (except
+:func:`~handgrad.gradcheck.numerical_gradient`, which nudges ``x`` and puts
+every entry back). Every seed defaults to 0.
 """
 
 __version__ = "0.1.0"

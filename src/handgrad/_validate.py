@@ -1,27 +1,44 @@
-"""Input checks shared by the whole package.
+"""The input rules for numbers and choices, shared by the whole package.
 
-Bad input fails here, early and loudly, with a message that names the
-argument, says what was expected and shows what was received, instead of a
-NaN or a traceback from deep inside NumPy.
+Bad input fails at a function's door, early and loudly, with a message that
+names the argument, says what was expected and shows what was received,
+instead of a NaN or a traceback from deep inside NumPy. The rules for
+numbers and choices are here, those for arrays in :mod:`handgrad._arrays`,
+and :func:`handgrad._checks.checks` applies them.
+
+A *rule* is called as ``rule(value, name, checked)``, where ``checked``
+holds the arguments already checked, and returns the value to use.
 """
 
 from __future__ import annotations
 
+import math
 import numbers
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
-    "as_array",
-    "finite_number",
-    "positive_finite",
-    "positive_int",
-    "same_length",
+    "DEFAULT_SEED",
+    "Rule",
+    "count",
+    "instance_of",
+    "non_negative_number",
+    "number",
+    "one_of",
+    "positive_number",
+    "seed",
+    "show",
 ]
 
+# The seed that every function of the package uses unless it is given another.
+DEFAULT_SEED = 0
 
-def _show(value: object) -> str:
+Rule = Callable[[Any, str, dict[str, Any]], Any]
+
+
+def show(value: object) -> str:
     """A short description of ``value`` for an error message."""
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} and dtype {value.dtype}"
@@ -29,78 +46,77 @@ def _show(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def as_array(
-    value: ArrayLike,
-    name: str,
-    *,
-    ndim: int | None = None,
-    dtype: type = np.float64,
-    allow_empty: bool = False,
-) -> NDArray[np.floating]:
-    """``value`` as a float array, checked.
-
-    Raises ``TypeError`` for values that are not numbers (text, ``None``,
-    objects) and ``ValueError`` for the wrong number of dimensions, an empty
-    array (unless ``allow_empty``) or a NaN or infinite entry.
-    """
-    if isinstance(value, str | bytes) or value is None:
-        raise TypeError(f"{name} must be numbers, got {_show(value)}")
-    try:
-        array = np.asarray(value)
-    except ValueError:  # ragged nested lists
-        raise ValueError(
-            f"{name} must be a rectangular array of numbers, got {_show(value)}"
-        ) from None
-    if array.dtype == np.bool_ or not np.issubdtype(array.dtype, np.number):
-        raise TypeError(f"{name} must be numbers, got {_show(value)}")
-    if np.iscomplexobj(array):
-        raise TypeError(f"{name} must be real numbers, got {_show(value)}")
-    array = array.astype(dtype, copy=False)
-    if ndim is not None and array.ndim != ndim:
-        raise ValueError(
-            f"{name} must have {ndim} dimension{'s' if ndim != 1 else ''}, "
-            f"got {_show(array)}"
-        )
-    if array.size == 0 and not allow_empty:
-        raise ValueError(f"{name} must not be empty, got {_show(array)}")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be finite (no NaN or inf), got {_show(value)}")
-    return array
+def _real(value: object, name: str, what: str) -> float:
+    """``value`` as a float, or ``TypeError`` saying it must be ``what``."""
+    if type(value) is not float and (
+        isinstance(value, bool) or not isinstance(value, numbers.Real)
+    ):
+        raise TypeError(f"{name} must be {what}, got {show(value)}")
+    return float(value)
 
 
-def finite_number(value: object, name: str) -> float:
-    """``value`` as a float that is finite, such as an intercept or a slope."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number, got {_show(value)}")
-    number = float(value)
-    if not np.isfinite(number):
-        raise ValueError(f"{name} must be a finite number, got {_show(value)}")
-    return number
+def number(value: object, name: str, checked: object = None) -> float:
+    """A rule: ``value`` as a finite float, such as an intercept or a slope."""
+    result = _real(value, name, "a real number")
+    if not math.isfinite(result):
+        raise ValueError(f"{name} must be a finite number, got {show(value)}")
+    return result
 
 
-def positive_finite(value: object, name: str) -> float:
-    """``value`` as a float that is positive and finite, such as a learning rate."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a positive number, got {_show(value)}")
-    number = float(value)
-    if not (np.isfinite(number) and number > 0):
-        raise ValueError(f"{name} must be a positive finite number, got {_show(value)}")
-    return number
+def positive_number(value: object, name: str, checked: object = None) -> float:
+    """A rule: ``value`` as a positive, finite float, such as a learning rate."""
+    result = _real(value, name, "a positive number")
+    if not (math.isfinite(result) and result > 0):
+        raise ValueError(f"{name} must be a positive finite number, got {show(value)}")
+    return result
 
 
-def positive_int(value: object, name: str) -> int:
-    """``value`` as an int of at least 1, such as a step count or a layer size."""
+def non_negative_number(value: object, name: str, checked: object = None) -> float:
+    """A rule: ``value`` as a finite float of at least 0, such as a tolerance."""
+    result = number(value, name)
+    if result < 0:
+        raise ValueError(f"{name} must be at least 0, got {show(value)}")
+    return result
+
+
+def count(value: object, name: str, checked: object = None) -> int:
+    """A rule: ``value`` as an int of at least 1, such as a step count or a size."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {_show(value)}")
+        raise TypeError(f"{name} must be an integer, got {show(value)}")
     if value < 1:
-        raise ValueError(f"{name} must be at least 1, got {_show(value)}")
+        raise ValueError(f"{name} must be at least 1, got {show(value)}")
     return int(value)
 
 
-def same_length(a: NDArray, a_name: str, b: NDArray, b_name: str) -> None:
-    """Raise ``ValueError`` unless ``a`` and ``b`` have as many rows (samples)."""
-    if len(a) != len(b):
-        raise ValueError(
-            f"{a_name} and {b_name} must have the same number of samples, "
-            f"got {len(a)} and {len(b)}"
-        )
+def seed(value: object, name: str = "seed", checked: object = None) -> int:
+    """A rule: a seed for ``numpy.random.default_rng``, an int of at least 0."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer of at least 0, got {show(value)}")
+    if value < 0:
+        raise ValueError(f"{name} must be at least 0, got {show(value)}")
+    return int(value)
+
+
+def one_of(*allowed: Any) -> Rule:
+    """A rule: the value must be one of ``allowed`` (``True`` is not ``1``)."""
+
+    def rule(value: Any, name: str, checked: object) -> Any:
+        # `is` for False and True, so that 0, 1 or "yes" do not pass for them.
+        if not any(
+            value is a or (isinstance(value, str) and value == a) for a in allowed
+        ):
+            raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
+        return value
+
+    return rule
+
+
+def instance_of(kind: type) -> Callable[[Any, str, object], Any]:
+    """A rule: the value must be a ``kind``, such as a ``Params``."""
+
+    def rule(value: Any, name: str, checked: object) -> Any:
+        if not isinstance(value, kind):
+            raise TypeError(f"{name} must be {kind.__name__}, got {show(value)}")
+        return value
+
+    return rule

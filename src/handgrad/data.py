@@ -1,8 +1,9 @@
 """The small, seeded data sets the pages use.
 
-Every function takes a ``seed`` and draws from its own
-``numpy.random.default_rng(seed)``, so the same call gives the same numbers
-on every machine and nothing depends on global random state.
+Every function takes a ``seed`` (0 unless given another, as everywhere in
+the package) and draws from its own ``numpy.random.default_rng(seed)``, so
+the same call gives the same numbers on every machine and nothing depends
+on global random state.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from handgrad._validate import positive_int
+from handgrad._checks import checks
+from handgrad._validate import DEFAULT_SEED, count, non_negative_number, seed
 
 __all__ = ["TRUE_INTERCEPT", "TRUE_SLOPE", "bell", "mass_height"]
 
@@ -19,8 +21,9 @@ TRUE_INTERCEPT = 0.4
 TRUE_SLOPE = 2.5
 
 
+@checks(n=count, noise=non_negative_number, seed=seed)
 def mass_height(
-    n: int = 50, *, noise: float = 5.0, seed: int = 42
+    n: int = 50, *, noise: float = 5.0, seed: int = DEFAULT_SEED
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """People's body mass ``x`` (kg) and height ``y`` (cm): a noisy straight line.
 
@@ -32,15 +35,15 @@ def mass_height(
     descent crawl along the intercept: the pages use this to show why
     standardising ``x`` helps.
     """
-    n = positive_int(n, "n")
     rng = np.random.default_rng(seed)
     x = rng.uniform(50.0, 70.0, size=n)
     y = TRUE_INTERCEPT + TRUE_SLOPE * x + noise * rng.standard_normal(n)
     return x, y
 
 
+@checks(n=count, noise=non_negative_number, seed=seed)
 def bell(
-    n: int = 256, *, noise: float = 0.05, seed: int = 0
+    n: int = 256, *, noise: float = 0.05, seed: int = DEFAULT_SEED
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Curved one-input data that no straight line fits: a noisy bell.
 
@@ -48,7 +51,6 @@ def bell(
     ``y = exp(-x**2) + noise * standard normal``. Returns ``X`` and ``Y`` of
     shape ``(n, 1)``: samples are rows, as everywhere in the package.
     """
-    n = positive_int(n, "n")
     rng = np.random.default_rng(seed)
     x = np.sort(rng.uniform(-3.0, 3.0, size=n))
     y = np.exp(-(x**2)) + noise * rng.standard_normal(n)

@@ -1,123 +1,140 @@
-"""Gradient descent on a straight line, with the history of every step.
+"""Gradient descent on a straight line, with every step recorded.
 
 The notation is that of :mod:`handgrad.linear`: ``m`` samples ``x`` and
 ``y`` of shape ``(m,)``, the line ``ŷ = b + w·x`` with intercept ``b`` and
-slope ``w``, and a loss ``L`` that is the SSR or the MSE.
+slope ``w``, and a loss ``L`` that is the SSR or the line's MSE.
 
 Each step moves both parameters at once, against their gradient:
 ``b ← b - learning_rate·∂L/∂b`` and ``w ← w - learning_rate·∂L/∂w``. The
-*step size* of a parameter is ``learning_rate * its gradient``. Descent stops
-when the largest absolute step size is at most ``tolerance`` (the rule of
-StatQuest's videos: steps shrink as the slope of the loss flattens), or
-after ``max_steps`` steps. The rule looks at steps, not at the change in the
-loss, so it also stops at a loss of exactly 0, where the gradient and every
-step are 0.
+*step size* of a parameter is ``learning_rate`` times its gradient.
+
+Descent stops when the gradient has shrunk to ``tolerance`` times its size
+at the start (its size is its largest entry, ignoring a slope held fixed),
+or after ``max_steps`` steps. The rule does not depend on the learning rate,
+nor on the units of the loss: a sum or a mean, centimetres or metres, the
+gradient shrinks by the same factor. At a loss of exactly 0 the gradient is
+0, and descent stops at once.
+
+The result follows the package's one contract (:mod:`handgrad.fit`): a
+:class:`LineFit`, or :class:`~handgrad.fit.DivergenceError` if the loss
+blows up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from handgrad._arrays import same_length_as, vector
+from handgrad._checks import checks
 from handgrad._validate import (
-    as_array,
-    finite_number,
-    positive_finite,
-    positive_int,
-    same_length,
+    count,
+    non_negative_number,
+    number,
+    one_of,
+    positive_number,
 )
-from handgrad.linear import Standardizer, mse, mse_gradient, ssr, ssr_gradient
+from handgrad.fit import Fit, check_loss
+from handgrad.linear import Standardizer, line_mse, line_mse_gradient, ssr, ssr_gradient
 
-__all__ = ["DivergenceError", "Fit", "History", "gradient_descent"]
+__all__ = ["LineFit", "Path", "gradient_descent"]
 
-LOSSES = {"ssr": (ssr, ssr_gradient), "mse": (mse, mse_gradient)}
-# Past this many times its starting value, the loss is taken to grow without bound.
-GROWTH_LIMIT = 1e12
-
-
-class DivergenceError(ValueError):
-    """The loss or the parameters blew up: the learning rate is too large."""
-
-    def __init__(self, learning_rate: float, step: int, start_loss: float, loss: float):
-        self.learning_rate, self.step = learning_rate, step
-        super().__init__(
-            f"gradient descent diverged at step {step} with "
-            f"learning_rate={learning_rate:g}: the loss went from {start_loss:.6g} "
-            f"to {loss:.6g}. Use a smaller learning_rate, or standardize x "
-            f"(standardize=True) so that one learning rate suits both parameters."
-        )
+LOSSES = {
+    "ssr": (ssr.plain, ssr_gradient.plain),
+    "mse": (line_mse.plain, line_mse_gradient.plain),
+}
+HINT = ", or standardize x (standardize=True) so that one learning rate suits both"
 
 
 @dataclass(frozen=True)
-class History:
-    """Every step of a descent: arrays of shape ``(steps + 1,)``, one entry a step.
+class Path:
+    """Every point of a descent: arrays of shape ``(steps + 1,)``, one entry a step.
 
-    Entry ``k`` describes the point reached after ``k`` updates; entry 0 is
-    the start. It holds that point's ``intercept`` and ``slope``, its
-    ``loss``, the gradient there (``d_intercept`` = ∂L/∂b, ``d_slope`` =
-    ∂L/∂w) and the step sizes computed there (``step_intercept``,
-    ``step_slope`` = ``learning_rate *`` the gradient, or 0 for a parameter
-    held fixed). Entry ``k + 1`` is entry ``k`` minus its step sizes. The
-    last entry's step sizes were computed but not taken: they were small
-    enough to stop, or ``max_steps`` was reached.
+    Entry ``k`` is the point reached after ``k`` updates (entry 0 is the
+    start): its ``intercept`` and ``slope``, the gradient there
+    (``d_intercept`` = ∂L/∂b, ``d_slope`` = ∂L/∂w) and the step sizes
+    computed there (``step_intercept``, ``step_slope``: ``learning_rate``
+    times the gradient). A slope held fixed has gradient and step 0. Entry
+    ``k + 1`` is entry ``k`` minus its step sizes; the last entry's steps
+    were not taken.
 
     The values are in the units descent worked in: standardised units when
-    ``x`` was standardised. ``Fit.standardizer.to_original(intercept, slope)``
-    maps the parameters back to the units of ``x``.
+    ``x`` was standardised (``LineFit.standardizer`` maps them back).
     """
 
     intercept: NDArray[np.float64]
     slope: NDArray[np.float64]
-    loss: NDArray[np.float64]
     d_intercept: NDArray[np.float64]
     d_slope: NDArray[np.float64]
     step_intercept: NDArray[np.float64]
     step_slope: NDArray[np.float64]
 
+    def __post_init__(self) -> None:
+        for array in vars(self).values():
+            array.flags.writeable = False
+
 
 @dataclass(frozen=True)
-class Fit:
-    """The line that descent found, in the units of ``x``, and how it got there.
+class LineFit(Fit[tuple[float, float]]):
+    """A :class:`~handgrad.fit.Fit` of a line: ``params`` is ``(intercept, slope)``.
 
-    Attributes
-    ----------
-    intercept, slope
-        The last point reached, mapped back to the units of ``x``.
-    steps
-        How many updates were taken: ``len(history.loss) - 1``.
-    converged
-        True if descent stopped because its steps became small enough, False
-        if it ran out of ``max_steps``.
-    history
-        Every point on the way, in the units descent worked in (:class:`History`).
-    standardizer
-        The map between those units and the units of ``x`` (the identity
-        when ``x`` was not standardised).
+    ``params`` and ``intercept``, ``slope`` are in the units of ``x``;
+    ``loss`` is the loss after each update. ``path`` records every point in
+    the units descent worked in, and ``standardizer`` maps those to the units
+    of ``x`` (the identity when ``x`` was not standardised).
     """
 
-    intercept: float
-    slope: float
-    steps: int
-    converged: bool
-    history: History
+    path: Path
     standardizer: Standardizer
 
+    @property
+    def intercept(self) -> float:
+        """The final intercept ``b``, in the units of ``x``."""
+        return self.params[0]
 
-def _check_options(fit: str, loss: str, standardize: object) -> None:
-    for name, value, allowed in [
-        ("fit", fit, ("both", "intercept")),
-        ("loss", loss, tuple(LOSSES)),
-        ("standardize", standardize, (False, True, "center")),
-    ]:
-        # `is` for False and True, so that 0, 1 or "yes" do not pass for them.
-        if not any(
-            value is a or (isinstance(value, str) and value == a) for a in allowed
-        ):
-            raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
+    @property
+    def slope(self) -> float:
+        """The final slope ``w``, in the units of ``x``."""
+        return self.params[1]
 
 
+def _pair(start: object, name: str, checked: object) -> tuple[float, float]:
+    """The rule for ``start``: a pair ``(intercept, slope)`` of finite numbers."""
+    try:
+        b, w = start  # type: ignore[misc]
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{name} must be a pair (intercept, slope), got {start!r}"
+        ) from None
+    return number(b, f"{name} intercept"), number(w, f"{name} slope")
+
+
+def _held_slope(value: object, name: str, checked: dict[str, Any]) -> float | None:
+    """The rule for ``fixed_slope``: a number, and only with ``fit='intercept'``."""
+    if value is None:
+        return None
+    if checked["fit"] != "intercept":
+        raise ValueError(
+            f"{name} is only used with fit='intercept', got fit={checked['fit']!r}"
+        )
+    return number(value, name)
+
+
+@checks(
+    x=vector,
+    y=same_length_as("x"),
+    learning_rate=positive_number,
+    start=_pair,
+    fit=one_of("both", "intercept"),
+    fixed_slope=_held_slope,
+    loss=one_of(*LOSSES),
+    max_steps=count,
+    tolerance=non_negative_number,
+    standardize=one_of(False, True, "center"),
+)
 def gradient_descent(
     x: ArrayLike,
     y: ArrayLike,
@@ -130,7 +147,7 @@ def gradient_descent(
     max_steps: int = 1000,
     tolerance: float = 1e-6,
     standardize: bool | str = False,
-) -> Fit:
+) -> LineFit:
     """Fit the line ``ŷ = b + w·x`` to ``x`` and ``y`` by gradient descent.
 
     ``start`` is the first ``(intercept, slope)``, in the units of ``x``.
@@ -138,25 +155,17 @@ def gradient_descent(
     and holds the slope at ``fixed_slope`` (by default the start's slope).
     ``loss`` is ``"ssr"`` or ``"mse"``. ``standardize=True`` runs descent on
     ``x_s = (x - mean) / std`` and ``"center"`` on ``x - mean``; the result
-    is mapped back to the units of ``x`` either way, while ``Fit.history``
-    stays in the units descent worked in (see :class:`History`).
+    is mapped back to the units of ``x`` either way, while ``LineFit.path``
+    stays in the units descent worked in.
 
-    Raises :class:`DivergenceError` if the loss, a gradient or a step stops
-    being finite, or the loss passes ``GROWTH_LIMIT`` times its start.
+    Stops when the gradient has shrunk to ``tolerance`` times its size at
+    the start, or after ``max_steps`` updates. Raises
+    :class:`~handgrad.fit.DivergenceError` if the loss stops being finite or
+    grows a trillionfold.
     """
-    x, y = as_array(x, "x", ndim=1), as_array(y, "y", ndim=1)
-    same_length(x, "x", y, "y")
-    b, w = _pair(start)
-    learning_rate = positive_finite(learning_rate, "learning_rate")
-    max_steps = positive_int(max_steps, "max_steps")
-    tolerance = finite_number(tolerance, "tolerance")
-    if tolerance < 0:
-        raise ValueError(f"tolerance must be at least 0, got {tolerance!r}")
-    _check_options(fit, loss, standardize)
+    b, w = start
     if fixed_slope is not None:
-        if fit != "intercept":
-            raise ValueError("fixed_slope is only used with fit='intercept'")
-        w = finite_number(fixed_slope, "fixed_slope")
+        w = fixed_slope
     standardizer = Standardizer()
     if standardize:
         standardizer = Standardizer.from_data(x, scale=standardize is True)
@@ -165,49 +174,38 @@ def gradient_descent(
     loss_of, gradient_of = LOSSES[loss]
 
     rows, converged = [], False
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):  # check_loss reports it
         # --8<-- [start:update]
-        for step in range(max_steps + 1):  # the start, then up to max_steps updates
+        for k in range(max_steps + 1):  # the start, then up to max_steps updates
             L = loss_of(x_s, y, b, w)
             dL_db, dL_dw = gradient_of(x_s, y, b, w)
-            step_b = learning_rate * dL_db
-            step_w = learning_rate * dL_dw if fit == "both" else 0.0
-            rows.append((b, w, L, dL_db, dL_dw, step_b, step_w))
-            _check_divergence(rows, learning_rate, step)
+            if fit == "intercept":
+                dL_dw = 0.0  # the slope is held: it does not move
+            rows.append((b, w, L, dL_db, dL_dw))
+            check_loss(L, k, rows[0][2], learning_rate, HINT)
             # --8<-- [start:stop]
-            if max(abs(step_b), abs(step_w)) <= tolerance:
+            gradient_size = max(abs(dL_db), abs(dL_dw))
+            if k == 0:
+                start_size = gradient_size
+            if gradient_size <= tolerance * start_size:
                 converged = True
                 break
             # --8<-- [end:stop]
-            if step < max_steps:
-                b, w = b - step_b, w - step_w  # both from the same gradient
+            if k < max_steps:
+                b = b - learning_rate * dL_db
+                w = w - learning_rate * dL_dw
         # --8<-- [end:update]
 
-    history = History(*(_frozen(column) for column in zip(*rows, strict=True)))
+    b_path, w_path, losses, db_path, dw_path = (
+        np.array(c) for c in zip(*rows, strict=True)
+    )
+    path = Path(
+        b_path,
+        w_path,
+        db_path,
+        dw_path,
+        learning_rate * db_path,
+        learning_rate * dw_path,
+    )
     b, w = standardizer.to_original(b, w)
-    return Fit(float(b), float(w), step, converged, history, standardizer)
-
-
-def _pair(start: object) -> tuple[float, float]:
-    """``start`` as a checked ``(intercept, slope)``."""
-    try:
-        b, w = start  # type: ignore[misc]
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"start must be a pair (intercept, slope), got {start!r}"
-        ) from None
-    return finite_number(b, "start intercept"), finite_number(w, "start slope")
-
-
-def _check_divergence(rows: list[tuple], learning_rate: float, step: int) -> None:
-    """Raise :class:`DivergenceError` if the newest row is not finite or blew up."""
-    start_loss, latest = rows[0][2], rows[-1]
-    loss = latest[2]
-    if not np.all(np.isfinite(latest)) or loss > GROWTH_LIMIT * start_loss:
-        raise DivergenceError(learning_rate, step, start_loss, loss)
-
-
-def _frozen(values: tuple[float, ...]) -> NDArray[np.float64]:
-    array = np.array(values, dtype=np.float64)
-    array.flags.writeable = False
-    return array
+    return LineFit((float(b), float(w)), losses, converged, path, standardizer)

@@ -17,11 +17,14 @@ nudged parameter without any copying or re-packing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from handgrad._validate import as_array, positive_finite
+from handgrad._arrays import as_array
+from handgrad._checks import checks
+from handgrad._validate import positive_number
 
 __all__ = ["EPS", "FLOOR", "check_gradient", "numerical_gradient", "relative_error"]
 
@@ -39,21 +42,47 @@ def _cost(f: Callable[[], float]) -> float:
     return float(as_array(f(), "f()", ndim=0))
 
 
-def _check_perturbable(x: object) -> None:
-    """``x`` must be a writeable, non-empty, finite float64 array."""
+def perturbable(x: object, name: str, checked: object = None) -> NDArray[np.float64]:
+    """The rule for ``x``: a writeable, non-empty, finite float64 array."""
     if not isinstance(x, np.ndarray) or x.dtype != np.float64:
         raise TypeError(
-            "x must be a float64 NumPy array (it is changed in place), "
+            f"{name} must be a float64 NumPy array (it is changed in place), "
             f"got {type(x).__name__}"
             + (f" of dtype {x.dtype}" if isinstance(x, np.ndarray) else "")
         )
     if not x.flags.writeable:
         raise ValueError(
-            "x must be a writeable array (it is changed in place), got a read-only one"
+            f"{name} must be a writeable array (it is changed in place), "
+            "got a read-only one"
         )
-    as_array(x, "x")  # non-empty and finite
+    as_array(x, name)  # non-empty and finite
+    return x
 
 
+def _callable(f: object, name: str, checked: object = None) -> Callable[[], float]:
+    if not callable(f):
+        raise TypeError(f"{name} must be a function of no arguments, got {f!r}")
+    return f
+
+
+def _gradient_like(value: ArrayLike, name: str, checked: dict[str, Any]) -> NDArray:
+    """The rule for a gradient: an array of the shape of the other argument."""
+    other_name = "x" if "x" in checked else "analytic"
+    other = checked[other_name]
+    array = as_array(value, name)
+    if array.shape != other.shape:
+        raise ValueError(
+            f"{other_name} and {name} must have the same shape, "
+            f"got {other.shape} and {array.shape}"
+        )
+    return array
+
+
+def _array(value: ArrayLike, name: str, checked: object = None) -> NDArray:
+    return as_array(value, name)
+
+
+@checks(f=_callable, x=perturbable, eps=positive_number)
 # --8<-- [start:numerical_gradient]
 def numerical_gradient(
     f: Callable[[], float], x: NDArray[np.float64], eps: float = EPS
@@ -85,8 +114,6 @@ def numerical_gradient(
     NDArray[np.float64]
         The estimated gradient, of the shape of ``x``.
     """
-    _check_perturbable(x)
-    eps = positive_finite(eps, "eps")
     gradient = np.zeros_like(x)
     for index in np.ndindex(x.shape):
         original = x[index]
@@ -104,6 +131,7 @@ def numerical_gradient(
 # --8<-- [end:numerical_gradient]
 
 
+@checks(analytic=_array, numeric=_gradient_like, floor=positive_number)
 # --8<-- [start:relative_error]
 def relative_error(
     analytic: ArrayLike, numeric: ArrayLike, *, floor: float = FLOOR
@@ -125,24 +153,18 @@ def relative_error(
     exact zeros from giving ``0 / 0``.
 
     In float64, below ``1e-7`` means the gradients agree; ``1e-4`` or above
-    means a mistake in the algebra.
-
-    Raises ``ValueError`` unless both have the same shape.
+    means a mistake in the algebra. Raises ``ValueError`` unless both have
+    the same shape.
     """
-    a = as_array(analytic, "analytic")
-    n = as_array(numeric, "numeric")
-    floor = positive_finite(floor, "floor")
-    if a.shape != n.shape:
-        raise ValueError(
-            "analytic and numeric must have the same shape, "
-            f"got {a.shape} and {n.shape}"
-        )
-    return float(np.max(np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), floor)))
+    # Halves throughout: the same ratio, but |a - n| cannot overflow at 1e308.
+    a, n = analytic / 2, numeric / 2
+    return float(np.max(np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), floor / 2)))
 
 
 # --8<-- [end:relative_error]
 
 
+@checks(f=_callable, x=perturbable, analytic=_gradient_like)
 def check_gradient(
     f: Callable[[], float],
     x: NDArray[np.float64],
@@ -158,10 +180,4 @@ def check_gradient(
     ``analytic`` must have the shape of ``x``, which is checked before any
     cost is evaluated.
     """
-    a = as_array(analytic, "analytic")
-    _check_perturbable(x)
-    if a.shape != x.shape:
-        raise ValueError(
-            f"analytic must have the shape of x, got {a.shape} and {x.shape}"
-        )
-    return relative_error(a, numerical_gradient(f, x, eps), floor=floor)
+    return relative_error(analytic, numerical_gradient(f, x, eps), floor=floor)

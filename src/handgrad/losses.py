@@ -1,4 +1,4 @@
-"""The mean squared error, beside its gradient.
+"""The mean squared error of a network's output, beside its gradient.
 
 The network's prediction ``A`` and the targets ``Y`` are arrays of the same
 shape, ``(m, n_out)``: one row per sample, one column per output. The loss
@@ -7,52 +7,53 @@ which is what PyTorch's ``nn.MSELoss()`` does by default
 (``reduction="mean"``). With one output, that is the mean over the samples.
 
 A float32 ``A`` gives a float32 gradient; otherwise arrays are float64.
+(The straight line of the first pages has its own losses, written in its
+two parameters: :func:`handgrad.linear.ssr` and :func:`handgrad.linear.line_mse`.)
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from handgrad._validate import as_array
+from handgrad._arrays import as_array
+from handgrad._checks import checks
+from handgrad.activations import entries
 
 __all__ = ["mse", "mse_gradient"]
 
 
-def _pair(A: ArrayLike, Y: ArrayLike) -> tuple[NDArray[np.floating], ...]:
-    """``A`` and ``Y`` checked: finite, non-empty, of the same shape."""
-    dtype = np.float32 if getattr(A, "dtype", None) == np.float32 else np.float64
-    A = as_array(A, "A", dtype=dtype)
-    Y = as_array(Y, "Y", dtype=dtype)
-    if A.shape != Y.shape:
+def targets(value: ArrayLike, name: str, checked: dict[str, Any]) -> NDArray:
+    """The rule for ``Y``: an array of the shape and dtype of the checked ``A``."""
+    A = checked["A"]
+    Y = as_array(value, name, dtype=A.dtype)
+    if Y.shape != A.shape:
         raise ValueError(
             f"A and Y must have the same shape, got A {A.shape} and Y {Y.shape}"
         )
-    return A, Y
+    return Y
 
 
+@checks(A=entries, Y=targets)
 # --8<-- [start:mse]
 def mse(A: ArrayLike, Y: ArrayLike) -> float:
     """The mean squared error, ``C = mean((A - Y)**2)``, over every entry.
 
-    Parameters
-    ----------
-    A
-        The predictions, shape ``(m, n_out)`` (any shape will do).
-    Y
-        The targets, the same shape as ``A``.
-
-    Returns
-    -------
-    float
-        The sum of ``(A - Y)**2`` over all ``A.size`` entries, divided by
-        ``A.size``: equal to PyTorch's ``nn.MSELoss()``.
+    ``A`` holds the predictions, shape ``(m, n_out)`` (any shape will do),
+    and ``Y`` the targets, of the same shape. The result is the sum of
+    ``(A - Y)**2`` over all ``A.size`` entries, divided by ``A.size``: equal
+    to PyTorch's ``nn.MSELoss()``.
     """
-    A, Y = _pair(A, Y)
-    E = A - Y
-    return float(np.vdot(E, E)) / E.size
+    return float(np.mean((A - Y) ** 2))
 
 
+# --8<-- [end:mse]
+
+
+@checks(A=entries, Y=targets)
+# --8<-- [start:mse_gradient]
 def mse_gradient(A: ArrayLike, Y: ArrayLike) -> NDArray[np.floating]:
     """``dC/dA = 2 (A - Y) / A.size``, the gradient of :func:`mse`.
 
@@ -60,8 +61,7 @@ def mse_gradient(A: ArrayLike, Y: ArrayLike) -> NDArray[np.floating]:
     ``2 (A - Y)`` divided by the number of terms. The result has the shape
     of ``A``.
     """
-    A, Y = _pair(A, Y)
-    return (A - Y) * (2.0 / A.size)
+    return 2 * (A - Y) / A.size
 
 
-# --8<-- [end:mse]
+# --8<-- [end:mse_gradient]

@@ -5,108 +5,145 @@ One step moves every parameter a little against its gradient:
     W^[l] <- W^[l] - learning_rate * dC/dW^[l]
     b^[l] <- b^[l] - learning_rate * dC/db^[l]
 
-and training repeats forward pass, loss, backward pass and step, on the
-whole batch at every step (full-batch gradient descent).
+and training repeats it, with the gradient of the whole batch every time
+(full-batch gradient descent). Both follow the package's one contract
+(:mod:`handgrad.fit`): :func:`train` returns a :class:`~handgrad.fit.Fit`,
+and both raise :class:`~handgrad.fit.DivergenceError` when the learning rate
+is too large.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from handgrad._validate import as_array, positive_finite, positive_int
-
-if TYPE_CHECKING:  # pragma: no cover
-    from handgrad.network import Gradients, Network
+from handgrad import _network_checks as check
+from handgrad._arrays import all_finite, as_array
+from handgrad._checks import checks
+from handgrad._validate import count, positive_number, show
+from handgrad.fit import Fit, check_loss, check_step
+from handgrad.network import Network, network
 
 __all__ = ["step", "train"]
 
 Array = NDArray[np.floating]
 
 
-# --8<-- [start:step]
-def step(net: Network, gradients: Gradients, learning_rate: float) -> None:
+def gradients_for(net: str) -> Any:
+    """A rule: ``(dC_dW, dC_db)``, lists of arrays shaped like the network's."""
+
+    def rule(value: Any, name: str, checked: dict[str, Any]) -> tuple[list, list]:
+        params = checked[net]
+        try:
+            dC_dW, dC_db = value
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"{name} must be a pair (dC_dW, dC_db), as Network.gradients "
+                f"returns it, got {show(value)}"
+            ) from None
+        try:  # the usual case, what gradients() gave, in three comparisons
+            arrays = dC_dW + dC_db
+            if (
+                [g.shape for g in arrays] == params.shapes
+                and {type(g) for g in arrays} == {np.ndarray}
+                and {g.dtype for g in arrays} == {params.dtype}
+            ):
+                return dC_dW, dC_db
+        except (AttributeError, TypeError):
+            pass  # said below, list by list
+        pairs = (("dC_dW", dC_dW, params.W), ("dC_db", dC_db, params.b))
+        return tuple(_like(arrays, label, like) for label, arrays, like in pairs)
+
+    return rule
+
+
+def _like(arrays: Any, name: str, like: list[Array]) -> list[Array]:
+    """``arrays`` as a list of arrays of the shapes and dtype of ``like``."""
+    if isinstance(arrays, str | bytes) or not isinstance(arrays, Sequence):
+        raise TypeError(f"{name} must be a list of arrays, got {show(arrays)}")
+    if len(arrays) != len(like):
+        raise ValueError(f"{name} must hold {len(like)} arrays, got {len(arrays)}")
+    checked = []
+    for i, (array, param) in enumerate(zip(arrays, like, strict=True)):
+        # NaN and inf are caught after the step: see finite_step.
+        array = as_array(array, f"{name}[{i}]", dtype=param.dtype, finite=False)
+        if array.shape != param.shape:
+            raise ValueError(
+                f"{name}[{i}] must have the shape of its parameter, {param.shape}, "
+                f"got {array.shape}"
+            )
+        checked.append(array)
+    return checked
+
+
+def finite_step(
+    net: Any, gradients: tuple[list, list], W: list[Array], b: list[Array], rate: float
+) -> None:
+    """Raise unless every parameter after a step is finite, saying why not."""
+    if all_finite(*W, *b):
+        return
+    check.check_parameters(net)  # a parameter that was not finite before the step
+    for label, arrays in zip(("dC_dW", "dC_db"), gradients, strict=True):
+        for i, array in enumerate(arrays):
+            if not np.isfinite(array).all():
+                raise ValueError(f"{label}[{i}] must be finite, got NaN or inf")
+    check_step({"W": W, "b": b}, rate)  # the learning rate is too large
+
+
+@checks(
+    net=check.network_shapes,  # finite_step checks the numbers
+    gradients=gradients_for("net"),
+    learning_rate=positive_number,
+)
+def step(
+    net: Network, gradients: tuple[list[Array], list[Array]], learning_rate: float
+) -> None:
     """One step of gradient descent on ``net``, in place.
 
-    ``gradients`` holds ``dC_dW`` and ``dC_db`` (from
-    :meth:`Network.gradients`), each shaped like the parameter it belongs
-    to; every parameter moves by ``-learning_rate`` times its gradient.
+    ``gradients`` is ``(dC_dW, dC_db)``, as :meth:`Network.gradients` returns
+    it; every parameter moves by ``-learning_rate`` times its gradient.
+    Raises :class:`~handgrad.fit.DivergenceError`, and leaves ``net`` as it
+    was, if a parameter would leave the finite numbers.
     """
-    learning_rate = positive_finite(learning_rate, "learning_rate")
-    dC_dW = _like(gradients[0], "dC_dW", net.W)
-    dC_db = _like(gradients[1], "dC_db", net.b)
-    for W, b, dW, db in zip(net.W, net.b, dC_dW, dC_db, strict=True):
-        W -= learning_rate * dW
-        b -= learning_rate * db
+    dC_dW, dC_db = gradients
+    with np.errstate(over="ignore", invalid="ignore"):  # finite_step reports it
+        # --8<-- [start:step]
+        W = [W_l - learning_rate * dW for W_l, dW in zip(net.W, dC_dW, strict=True)]
+        b = [b_l - learning_rate * db for b_l, db in zip(net.b, dC_db, strict=True)]
+        # --8<-- [end:step]
+    finite_step(net, gradients, W, b, learning_rate)
+    net.W, net.b = W, b
 
 
-# --8<-- [end:step]
-
-
+@checks(
+    net=network,
+    X=check.inputs_of("net"),
+    Y=check.targets_of("net"),
+    learning_rate=positive_number,
+    steps=count,
+)
 # --8<-- [start:train]
 def train(
     net: Network, X: ArrayLike, Y: ArrayLike, *, learning_rate: float, steps: int
-) -> NDArray[np.float64]:
+) -> Fit[Network]:
     """Full-batch gradient descent on the mean squared error, in place.
 
-    Each step runs the forward pass on all of ``X`` (m, n_0), measures the
-    loss against ``Y`` (m, n_L), backpropagates and moves every parameter
-    against its gradient. Returns the loss at each step, shape ``(steps,)``:
-    ``history[k]`` is measured before the ``k``-th update, so ``history[0]``
-    is the loss of the starting parameters.
-
-    Raises ``FloatingPointError``, naming the step and the learning rate, if
-    the loss stops being a finite number: gradient descent has diverged,
-    and the learning rate is too large for this problem. ``net`` is then
-    left with the parameters of the failing step.
+    Each step computes the loss and the gradient on all of ``X`` (m, n_0) and
+    ``Y`` (m, n_L) and moves every parameter against its gradient. Returns a
+    :class:`~handgrad.fit.Fit` whose ``params`` is ``net`` and whose ``loss``
+    holds the loss after 0, 1, ..., ``steps`` updates. Raises
+    :class:`~handgrad.fit.DivergenceError` if the loss stops being finite.
     """
-    X, Y = net.check_data(X, Y)
-    learning_rate = positive_finite(learning_rate, "learning_rate")
-    steps = positive_int(steps, "steps")
-    cache = net.new_cache(len(X))
-    history = np.empty(steps)
-    # A diverging run overflows; it is caught below and named, not warned.
-    with np.errstate(over="ignore", invalid="ignore"):
-        for k in range(steps):
-            A_L = net._forward(X, cache)
-            E = np.subtract(A_L, Y, out=cache.dC_dA[-1])  # the error, A - Y
-            history[k] = loss = float(np.vdot(E, E)) / E.size  # the mse
-            if not math.isfinite(loss):
-                raise FloatingPointError(_diverged(loss, k, learning_rate))
-            E *= 2.0 / E.size  # now dC/dA^[L], the mse gradient
-            net._backward(cache)  # from dC/dA^[L] in the cache to every gradient
-            # theta holds every W and b, dC_dtheta every gradient, in the
-            # same order: one subtraction moves them all.
-            net.theta -= learning_rate * cache.dC_dtheta
-    if not np.isfinite(net.theta).all():
-        raise FloatingPointError(_diverged(math.nan, steps, learning_rate))
-    return history
+    loss = np.empty(steps + 1)
+    for k in range(steps):
+        loss[k], gradients = net.loss_and_gradients(X, Y)
+        check_loss(loss[k], k, loss[0], learning_rate)
+        step(net, gradients, learning_rate)
+    loss[steps] = net.loss(X, Y)
+    return Fit(net, loss, converged=False)
 
 
 # --8<-- [end:train]
-
-
-def _like(
-    grads: Sequence[ArrayLike], name: str, params: Sequence[Array]
-) -> list[Array]:
-    """``grads`` checked: finite arrays in the shapes (and dtype) of ``params``."""
-    arrays = [
-        as_array(g, f"{name}[{i}]", dtype=params[0].dtype) for i, g in enumerate(grads)
-    ]
-    if [g.shape for g in arrays] != [p.shape for p in params]:
-        raise ValueError(
-            f"{name} must have the shapes of the parameters, "
-            f"{[p.shape for p in params]}, got {[g.shape for g in arrays]}"
-        )
-    return arrays
-
-
-def _diverged(loss: float, k: int, learning_rate: float) -> str:
-    return (
-        f"the loss became {loss} at step {k} with learning_rate={learning_rate}: "
-        "gradient descent diverged; try a smaller learning_rate"
-    )

@@ -22,24 +22,31 @@ Samples are rows, as everywhere in the package. With ``m`` samples:
 The cost is ``C = mean((A2 - Y)**2)`` over the ``m`` samples, so its slope
 at the prediction is ``dC_dA2 = 2 (A2 - Y) / m``, and the slopes of the
 parameters add up the contributions of all the samples.
+
+:class:`handgrad.network.Network` with sizes ``(2, 2, 1)`` and two sigmoid
+layers computes exactly these numbers, for any layer sizes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from handgrad._validate import as_array, positive_finite, positive_int, same_length
+from handgrad._arrays import as_array, columns, same_length, shaped_copies
+from handgrad._checks import checks, no_overflow
+from handgrad._validate import DEFAULT_SEED, count, instance_of, positive_number, seed
 from handgrad.activations import sigmoid, sigmoid_prime
+from handgrad.fit import Fit, check_loss, check_step
 from handgrad.losses import mse, mse_gradient
 
 __all__ = [
     "EXAMPLE_X",
     "EXAMPLE_Y",
     "Cache",
-    "Grads",
+    "Gradients",
     "Params",
     "backward",
     "forward",
@@ -54,12 +61,10 @@ __all__ = [
 EXAMPLE_X = [[0.5, 0.1]]
 EXAMPLE_Y = [[1.0]]
 
-_SHAPES = {"W1": (2, 2), "b1": (2,), "W2": (2, 1), "b2": (1,)}
 
-
-@dataclass
+@dataclass(frozen=True)
 class Params:
-    """The weights and biases, checked for shape and finiteness on creation."""
+    """The weights and biases: finite float64 copies, checked for shape."""
 
     W1: NDArray[np.float64]
     b1: NDArray[np.float64]
@@ -67,14 +72,24 @@ class Params:
     b2: NDArray[np.float64]
 
     def __post_init__(self) -> None:
-        for name, shape in _SHAPES.items():
-            array = as_array(getattr(self, name), name)
-            if array.shape != shape:
-                raise ValueError(f"{name} must have shape {shape}, got {array.shape}")
-            setattr(self, name, array)
+        shaped_copies(self, {"W1": (2, 2), "b1": (2,), "W2": (2, 1), "b2": (1,)})
 
 
-@dataclass
+@dataclass(frozen=True)
+class Gradients:
+    """The cost's gradient, one array per parameter, in that parameter's shape."""
+
+    dC_dW1: NDArray[np.float64]
+    dC_db1: NDArray[np.float64]
+    dC_dW2: NDArray[np.float64]
+    dC_db2: NDArray[np.float64]
+
+    def __post_init__(self) -> None:
+        shapes = {"dC_dW1": (2, 2), "dC_db1": (2,), "dC_dW2": (2, 1), "dC_db2": (1,)}
+        shaped_copies(self, shapes)
+
+
+@dataclass(frozen=True)
 class Cache:
     """What the forward pass computed, kept for the backward pass."""
 
@@ -85,34 +100,22 @@ class Cache:
     A2: NDArray[np.float64]
 
 
-@dataclass
-class Grads:
-    """The cost's gradient, one array per parameter, in that parameter's shape."""
-
-    # The names of the maths, dC/dW1 and so on, though not snake_case.
-    dC_dW1: NDArray[np.float64]
-    dC_db1: NDArray[np.float64]
-    dC_dW2: NDArray[np.float64]
-    dC_db2: NDArray[np.float64]
+inputs = columns(2)  # the rule for X: (m, 2), one sample per row
 
 
-def _inputs(X: ArrayLike) -> NDArray[np.float64]:
-    X = as_array(X, "X", ndim=2)
-    if X.shape[1] != 2:
-        raise ValueError(f"X must have shape (m, 2), got {X.shape}")
-    return X
-
-
-def _targets(Y: ArrayLike, X: NDArray[np.float64]) -> NDArray[np.float64]:
-    Y = as_array(Y, "Y", ndim=2)
+def targets(value: ArrayLike, name: str, checked: dict[str, Any]) -> NDArray:
+    """The rule for ``Y``: ``(m, 1)``, as many rows as ``X`` (or the cache's)."""
+    Y = as_array(value, name, ndim=2)
     if Y.shape[1] != 1:
-        raise ValueError(f"Y must have shape (m, 1), got {Y.shape}")
-    same_length(X, "X", Y, "Y")
+        raise ValueError(f"{name} must have shape (m, 1), got {Y.shape}")
+    X = checked["X"] if "X" in checked else checked["cache"].X
+    same_length(X, "X", Y, name)
     return Y
 
 
+@checks(seed=seed)
 # --8<-- [start:init]
-def init_params(seed: int = 42) -> Params:
+def init_params(seed: int = DEFAULT_SEED) -> Params:
     """Standard normal weights and zero biases, drawn from ``default_rng(seed)``."""
     rng = np.random.default_rng(seed)
     return Params(
@@ -126,100 +129,96 @@ def init_params(seed: int = 42) -> Params:
 # --8<-- [end:init]
 
 
+@checks(params=instance_of(Params), X=inputs)
 def forward(params: Params, X: ArrayLike) -> Cache:
     """The prediction ``A2`` for every row of ``X``, with every step kept."""
-    X = _inputs(X)
-    # --8<-- [start:forward]
-    Z1 = X @ params.W1 + params.b1
-    A1 = sigmoid(Z1)
-    Z2 = A1 @ params.W2 + params.b2
-    A2 = sigmoid(Z2)
-    # --8<-- [end:forward]
+    with no_overflow("the forward pass"):
+        # --8<-- [start:forward]
+        Z1 = X @ params.W1 + params.b1
+        A1 = sigmoid(Z1)
+        Z2 = A1 @ params.W2 + params.b2
+        A2 = sigmoid(Z2)
+        # --8<-- [end:forward]
     return Cache(X=X, Z1=Z1, A1=A1, Z2=Z2, A2=A2)
 
 
+@checks(params=instance_of(Params), X=inputs, Y=targets)
 def loss(params: Params, X: ArrayLike, Y: ArrayLike) -> float:
     """The cost ``C``: the mean squared error of the prediction on ``(X, Y)``."""
-    cache = forward(params, X)
-    return mse(cache.A2, _targets(Y, cache.X))
+    return mse(forward(params, X).A2, Y)
 
 
-def backward(params: Params, cache: Cache, Y: ArrayLike) -> Grads:
+@checks(params=instance_of(Params), cache=instance_of(Cache), Y=targets)
+def backward(params: Params, cache: Cache, Y: ArrayLike) -> Gradients:
     """The gradient of the cost, from the output back to the first layer.
 
     ``cache`` is what :func:`forward` returned for the inputs that ``Y``
     labels. Each line is one use of the chain rule.
     """
     X, Z1, A1, Z2, A2 = cache.X, cache.Z1, cache.A1, cache.Z2, cache.A2
-    Y = _targets(Y, X)
-    # --8<-- [start:backward]
-    dC_dA2 = mse_gradient(A2, Y)
-    dC_dZ2 = dC_dA2 * sigmoid_prime(Z2)
-    dC_dW2 = A1.T @ dC_dZ2
-    dC_db2 = dC_dZ2.sum(axis=0)
-    dC_dA1 = dC_dZ2 @ params.W2.T
-    dC_dZ1 = dC_dA1 * sigmoid_prime(Z1)
-    dC_dW1 = X.T @ dC_dZ1
-    dC_db1 = dC_dZ1.sum(axis=0)
-    # --8<-- [end:backward]
-    return Grads(dC_dW1=dC_dW1, dC_db1=dC_db1, dC_dW2=dC_dW2, dC_db2=dC_db2)
+    with no_overflow("the backward pass"):
+        # --8<-- [start:backward]
+        dC_dA2 = mse_gradient(A2, Y)
+        dC_dZ2 = dC_dA2 * sigmoid_prime(Z2)
+        dC_dW2 = A1.T @ dC_dZ2
+        dC_db2 = dC_dZ2.sum(axis=0)
+        dC_dA1 = dC_dZ2 @ params.W2.T
+        dC_dZ1 = dC_dA1 * sigmoid_prime(Z1)
+        dC_dW1 = X.T @ dC_dZ1
+        dC_db1 = dC_dZ1.sum(axis=0)
+        # --8<-- [end:backward]
+    return Gradients(dC_dW1=dC_dW1, dC_db1=dC_db1, dC_dW2=dC_dW2, dC_db2=dC_db2)
 
 
-def update(params: Params, grads: Grads, learning_rate: float) -> Params:
+@checks(
+    params=instance_of(Params),
+    grads=instance_of(Gradients),
+    learning_rate=positive_number,
+)
+def update(params: Params, grads: Gradients, learning_rate: float) -> Params:
     """One step of gradient descent: new parameters, every one moved at once.
 
     Each parameter steps against its own gradient, all computed from the
-    *old* parameters; ``params`` itself is left unchanged.
+    *old* parameters; ``params`` itself is left unchanged. Raises
+    :class:`~handgrad.fit.DivergenceError` if a new parameter is not finite.
     """
-    learning_rate = positive_finite(learning_rate, "learning_rate")
-    # --8<-- [start:update]
-    W1 = params.W1 - learning_rate * grads.dC_dW1
-    b1 = params.b1 - learning_rate * grads.dC_db1
-    W2 = params.W2 - learning_rate * grads.dC_dW2
-    b2 = params.b2 - learning_rate * grads.dC_db2
-    # --8<-- [end:update]
+    with np.errstate(over="ignore", invalid="ignore"):  # check_step reports it
+        # --8<-- [start:update]
+        W1 = params.W1 - learning_rate * grads.dC_dW1
+        b1 = params.b1 - learning_rate * grads.dC_db1
+        W2 = params.W2 - learning_rate * grads.dC_dW2
+        b2 = params.b2 - learning_rate * grads.dC_db2
+        # --8<-- [end:update]
+    check_step({"W1": W1, "b1": b1, "W2": W2, "b2": b2}, learning_rate)
     return Params(W1=W1, b1=b1, W2=W2, b2=b2)
 
 
+@checks(
+    params=instance_of(Params),
+    X=inputs,
+    Y=targets,
+    learning_rate=positive_number,
+    steps=count,
+)
 # --8<-- [start:train]
 def train(
-    X: ArrayLike,
-    Y: ArrayLike,
-    *,
-    learning_rate: float = 1.0,
-    steps: int = 1000,
-    seed: int = 42,
-) -> tuple[Params, NDArray[np.float64]]:
-    """Gradient descent from :func:`init_params`: forward, backward, update.
+    params: Params, X: ArrayLike, Y: ArrayLike, *, learning_rate: float, steps: int
+) -> Fit[Params]:
+    """Gradient descent from ``params``: forward, backward, update, ``steps`` times.
 
-    Returns the final parameters and the cost at each step, shape
-    ``(steps,)``: ``losses[k]`` is measured *before* the ``k``-th update, so
-    ``losses[0]`` is the cost of the initial parameters.
-
-    Raises ``FloatingPointError`` if a number overflows on the way, which
-    would leave the loss infinite or NaN.
+    Returns a :class:`~handgrad.fit.Fit`: the final parameters, and the cost
+    after each update, ``loss[0]`` being the cost of ``params``. Raises
+    :class:`~handgrad.fit.DivergenceError` if the cost stops being finite.
     """
-    X = _inputs(X)
-    Y = _targets(Y, X)
-    learning_rate = positive_finite(learning_rate, "learning_rate")
-    steps = positive_int(steps, "steps")
-    params = init_params(seed)
-    losses = np.empty(steps)
-    step = 0
-    try:
-        with np.errstate(over="raise", invalid="raise"):
-            for step in range(steps):
-                cache = forward(params, X)
-                losses[step] = mse(cache.A2, Y)
-                grads = backward(params, cache, Y)
-                params = update(params, grads, learning_rate)
-    except FloatingPointError as error:
-        raise FloatingPointError(
-            f"training broke down at step {step} ({error}), so the loss would "
-            "not be finite: scale X down or use a smaller learning_rate "
-            f"than {learning_rate}"
-        ) from None
-    return params, losses
+    losses = np.empty(steps + 1)
+    for step in range(steps):
+        cache = forward(params, X)
+        losses[step] = mse(cache.A2, Y)
+        check_loss(losses[step], step, losses[0], learning_rate)
+        grads = backward(params, cache, Y)
+        params = update(params, grads, learning_rate)
+    losses[steps] = loss(params, X, Y)
+    return Fit(params, losses, converged=False)
 
 
 # --8<-- [end:train]

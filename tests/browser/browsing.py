@@ -262,9 +262,13 @@ class Browsed:
     visits: dict[str, dict[str, Visit]]  # config -> page path -> Visit
     search: Visit  # the home page after a search for SEARCH_FOR
     search_results: list[str]
+    not_found_search: Visit  # the 404 page's form, sent with SEARCH_FOR
+    not_found_results: list[str]
 
 
 SEARCH_FOR = "backpropagation"
+# The page a server shows for an address with no page (overrides/404.html).
+NOT_FOUND = "404.html"
 
 
 async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
@@ -308,8 +312,15 @@ async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
         for (config, _), found in zip(jobs, done, strict=True):
             visits[config][found.path] = found
         search, results = await search_home(contexts[COPY_CONFIG], base_url)
+        lost, lost_results = await search_from_404(contexts[COPY_CONFIG], base_url)
         await browser.close()
-    return Browsed(visits=visits, search=search, search_results=results)
+    return Browsed(
+        visits=visits,
+        search=search,
+        search_results=results,
+        not_found_search=lost,
+        not_found_results=lost_results,
+    )
 
 
 async def mount_code_blocks(page, config: str) -> tuple[int, int]:
@@ -355,6 +366,24 @@ async def search_home(context, base_url: str) -> tuple[Visit, list[str]]:
         results = page.locator(".md-search-result__item")
         await results.first.wait_for(state="visible", timeout=10_000)
         found = await results.all_inner_texts()
+        await settle(page, visit)
+    finally:
+        await page.close()
+    return visit, found
+
+
+async def search_from_404(context, base_url: str) -> tuple[Visit, list[str]]:
+    """Send SEARCH_FOR with the 404 page's own form: the home page opens with
+    Material's search showing what it found."""
+    page, visit = await open_page(context, base_url, NOT_FOUND)
+    try:
+        await page.locator("#hg-not-found-query").fill(SEARCH_FOR)
+        async with page.expect_navigation(wait_until="load"):
+            await page.locator(".hg-not-found-search button").click()
+        results = page.locator(".md-search-result__item")
+        await results.first.wait_for(state="visible", timeout=10_000)
+        found = await results.all_inner_texts()
+        visit.url = page.url
         await settle(page, visit)
     finally:
         await page.close()

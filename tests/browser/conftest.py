@@ -1,11 +1,11 @@
 """The built site in a real browser: one Chromium, the site served on 127.0.0.1.
 
-Every page in the nav is visited once per viewport (a 1280 px desktop and a
-375 px phone) and palette (light and dark, through ``prefers-color-scheme``,
-which the palette follows while the reader has chosen none), a few pages at
-a time. A visit records what the tests then check: every request, console
-errors, the text, the images, the width, the copy buttons, and axe-core's
-findings (``browsing.py``).
+Every page in the nav, and the 404 page, is visited once per viewport (a
+1280 px desktop and a 375 px phone) and palette (light and dark, through
+``prefers-color-scheme``, which the palette follows while the reader has
+chosen none), a few pages at a time. A visit records what the tests then
+check: every request, console errors, the text, the images, the width, the
+copy buttons, and axe-core's findings (``browsing.py``).
 
 Without a Chromium the tests skip, saying so; without axe-core
 (``npm ci --prefix tools/browser``) only the accessibility tests skip.
@@ -20,7 +20,7 @@ import threading
 
 import pytest
 
-from .browsing import AXE, CHROMIUM, Browsed, browse, nav_pages
+from .browsing import AXE, CHROMIUM, NOT_FOUND, Browsed, browse, nav_pages
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -43,10 +43,10 @@ def base_url(site):
 
 @pytest.fixture(scope="session")
 def pages(site) -> list[str]:
-    """Every page in the nav, as a path from the site root."""
+    """Every page in the nav, and the 404 page, as paths from the site root."""
     found = nav_pages(site)
     assert "" in found, f"no home page in the nav: {found}"
-    return found
+    return [*found, NOT_FOUND]
 
 
 @pytest.fixture(scope="session")

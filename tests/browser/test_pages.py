@@ -171,3 +171,11 @@ def test_search_finds_backpropagation(browsed):
     assert SEARCH_FOR in browsed.search_results[0].lower()
     assert browsed.search.console_errors + browsed.search.failures == []
     assert any("search_index.json" in url for url in browsed.search.requests)
+
+
+def test_the_404_pages_search_opens_the_sites_search_with_its_words(browsed):
+    visit = browsed.not_found_search
+    assert visit.url.split("?")[0].endswith("/"), visit.url  # the home page
+    assert browsed.not_found_results, "no search result from the 404 page's form"
+    assert SEARCH_FOR in browsed.not_found_results[0].lower()
+    assert visit.console_errors + visit.failures == []
