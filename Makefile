@@ -10,11 +10,8 @@ BIN         := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONHASHSEED := 0
-# Dates in the built site (sitemap) come from the last commit, not the clock.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: env torch serve build test pytest lint bench audit clean help
+.PHONY: env torch serve build test pytest lint bench audit repro clean help
 
 help:
 	@echo "make serve   the site on http://127.0.0.1:8000, rebuilt as you edit"
@@ -24,6 +21,7 @@ help:
 	@echo "make build   the site into site/ (mkdocs build --strict)"
 	@echo "make bench   build times; handgrad against PyTorch (needs make torch)"
 	@echo "make audit   Lighthouse scores of the home page and the heaviest page"
+	@echo "make repro   ten clean builds with the CPU kept busy, compared file by file"
 	@echo "make torch   add PyTorch (CPU) to .venv for the comparison tests"
 	@echo "make clean   remove generated files and caches"
 
@@ -94,14 +92,19 @@ test: lint pytest
 pytest: env $(AXE_CORE)
 	$(BIN)/python -m pytest --cov-fail-under=95
 
-# Lighthouse (tools/audit, its own lock: make test never installs it) on the
+# Lighthouse (benchmarks/audit, its own lock: make test never installs it) on the
 # built site, served on 127.0.0.1 as a phone on a slow network sees it.
-LIGHTHOUSE := tools/audit/node_modules/.package-lock.json
-$(LIGHTHOUSE): tools/audit/package-lock.json
-	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error
+LIGHTHOUSE := benchmarks/audit/node_modules/.package-lock.json
+$(LIGHTHOUSE): benchmarks/audit/package-lock.json
+	npm ci --prefix benchmarks/audit --no-audit --no-fund --loglevel=error
 
 audit: build $(LIGHTHOUSE)
-	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python tools/audit.py site
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python benchmarks/audit.py site
+
+# Ten clean builds in a row, with three `yes` processes keeping the CPU busy,
+# every file compared with the first build's (ten times a clean build).
+repro: env
+	$(BIN)/python benchmarks/repro_build.py
 
 bench: torch
 	$(BIN)/python benchmarks/bench_build.py

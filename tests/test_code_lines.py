@@ -1,7 +1,13 @@
 """Each code block is told its number of lines, for the height it is given
 before it is first shown."""
 
-from code_lines import mark_code_lines
+import markup
+from code_lines import line_counts
+
+
+def mark_code_lines(html: str) -> str:
+    return markup.replace(html, line_counts(html, markup.parse(html)))
+
 
 BLOCK = (
     '<div class="language-python highlight"><pre><span></span><code>'
@@ -25,3 +31,8 @@ def test_every_block_is_counted_on_its_own():
 def test_html_without_code_blocks_is_unchanged():
     html = '<div class="admonition"><p>highlight</p></div>'
     assert mark_code_lines(html) == html
+
+
+def test_only_blocks_at_the_top_level_are_counted():
+    nested = f'<div class="admonition"><p>Note</p>{BLOCK}</div>'
+    assert mark_code_lines(nested) == nested

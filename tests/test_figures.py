@@ -1,9 +1,14 @@
 """The figure pipeline in tools/figures.py: cached, reproducible, loud on failure."""
 
+import re
 from pathlib import Path
 
 import figures
+import markdown
+import markup
 import pytest
+import scripts as scripts_module
+from scripts import digest
 
 GOOD = '''"""A line."""
 import matplotlib.pyplot as plt
@@ -101,53 +106,115 @@ def test_a_failed_script_is_retried_on_the_next_build(project):
     assert [f.name for f in figures.build_figures(*project)][-1] == "plot_c"
 
 
-def test_figure_reference_becomes_light_and_dark_images():
-    page = "Text\n\n![A rising line](figures/plot_a.svg)\n"
-    out = figures.expand_figure_refs(page, {"plot_a"}, "page.md")
-    assert "![A rising line](figures/plot_a.svg#only-light){ loading=lazy }" in out
-    assert "![A rising line](figures/plot_a-dark.svg#only-dark){ loading=lazy }" in out
+def page_html(markdown_text: str) -> str:
+    """The HTML a page gets from ``markdown_text`` with the site's extensions,
+    as the page ``docs/dir/page.md`` (its figures are in ``../figures/``)."""
+    html = markdown.markdown(markdown_text, extensions=["attr_list"])
+    return html.replace('src="figures/', 'src="../figures/')
 
 
-def test_a_figure_keeps_its_own_attributes_and_loads_lazily():
-    page = "![Alt](figures/plot_a.svg){ width=300 }"
-    out = figures.expand_figure_refs(page, {"plot_a"}, "page.md")
-    assert out.count("{ width=300 loading=lazy }") == 2
+def light_and_dark(html: str, known: set[str], where: str, source: str) -> str:
+    """``html`` with the edits of :func:`figures.light_and_dark` made."""
+    tree = markup.parse(html)
+    return markup.replace(
+        html, figures.light_and_dark(html, tree, known, where, source)
+    )
 
 
-def test_figure_reference_from_a_subfolder_keeps_its_path():
-    out = figures.expand_figure_refs("![Alt](../figures/plot_a.svg)", {"plot_a"}, "x")
-    assert "](../figures/plot_a-dark.svg#only-dark)" in out
+def test_a_figure_becomes_a_light_and_a_dark_image_loaded_lazily():
+    source = "Text\n\n![A rising line](figures/plot_a.svg)\n"
+    out = light_and_dark(page_html(source), {"plot_a"}, "p.md", source)
+    images = re.findall(r"<img [^>]*>", out)
+    assert images == [
+        '<img alt="A rising line" src="../figures/plot_a.svg#only-light"'
+        ' loading="lazy">',
+        '<img alt="A rising line" src="../figures/plot_a-dark.svg#only-dark"'
+        ' loading="lazy">',
+    ]
+    assert out.startswith("<p>Text</p>")
 
 
-def test_figure_without_alt_text_is_an_error():
-    with pytest.raises(figures.FigureError, match="needs alt text"):
-        figures.expand_figure_refs("![](figures/plot_a.svg)", {"plot_a"}, "page.md")
+@pytest.mark.parametrize(
+    "written",
+    [
+        "![Alt](./figures/plot_a.svg)",
+        '![Alt](figures/plot_a.svg "A title")',
+        "![Alt][fig]\n\n[fig]: figures/plot_a.svg",
+        '<img alt="Alt" src="figures/plot_a.svg">',
+        "![Alt](figures/plot_a.svg){ width=300 }",
+    ],
+)
+def test_every_way_of_writing_a_figure_is_found(written):
+    out = light_and_dark(page_html(written), {"plot_a"}, "p.md", written)
+    assert out.count('alt="Alt"') == 2
+    assert "plot_a-dark.svg#only-dark" in out
+    assert 'title="A title"' in out if "title" in written else True
+    assert 'width="300"' in out if "width" in written else True
 
 
-def test_figure_without_a_script_is_an_error():
-    with pytest.raises(figures.FigureError, match=r"no script docs/figures/plot_z\.py"):
-        figures.expand_figure_refs("![Alt](figures/plot_z.svg)", {"plot_a"}, "page.md")
+@pytest.mark.parametrize(
+    "written",
+    [
+        "![](figures/plot_a.svg)",
+        "![](./figures/plot_a.svg)",
+        '![](figures/plot_a.svg "The loss")',
+        '<img src="figures/plot_a.svg">',
+        "![  ](figures/plot_a.svg)",
+    ],
+)
+def test_a_figure_without_alt_text_names_its_line_and_the_fix(written):
+    source = f"# Page\n\nSome text.\n\n{written}\n"
+    with pytest.raises(figures.FigureError) as error:
+        light_and_dark(page_html(source), {"plot_a"}, "docs/p.md", source)
+    assert str(error.value).startswith("docs/p.md:5: the figure plot_a.svg has no alt")
+    assert "![The loss falls, then levels off](figures/plot_a.svg)" in str(error.value)
+
+
+def test_a_figure_used_twice_is_named_at_its_second_line():
+    source = "![One](figures/plot_a.svg)\n\ntext\n\n![](figures/plot_a.svg)\n"
+    with pytest.raises(figures.FigureError, match=r"^p\.md:5: "):
+        light_and_dark(page_html(source), {"plot_a"}, "p.md", source)
+
+
+def test_a_figure_without_a_script_names_its_line_and_the_nearest_script():
+    source = "# Page\n\n![Alt](figures/plot_b.svg)\n"
+    with pytest.raises(figures.FigureError) as error:
+        light_and_dark(page_html(source), {"plot_bb"}, "docs/p.md", source)
+    message = str(error.value)
+    assert message.startswith("docs/p.md:3: no script for the figure plot_b.svg")
+    assert "did you mean plot_bb.svg?" in message
+    assert "docs/figures/plot_b.py" in message
+
+
+def test_other_images_are_left_alone():
+    source = "![Logo](assets/logo.svg) ![Done](figures/plot_a.svg#only-dark)"
+    html = page_html(source)
+    assert light_and_dark(html, set(), "p.md", source) == html
+
+
+def test_the_cache_key_changes_with_the_installed_libraries(project, monkeypatch):
+    scripts, package, _ = project
+    script = scripts / "plot_a.py"
+    before = digest([script], package)
+    environment = scripts_module.environment()
+    monkeypatch.setattr(
+        scripts_module, "environment", lambda: environment + "\nnumpy==99.0"
+    )
+    assert digest([script], package) != before
 
 
 def test_a_figure_links_to_its_script_in_the_same_paragraph():
     url = "https://example.org/o/r/blob/main/docs/figures/{name}.py"
-    out = figures.expand_figure_refs(
-        "![Alt](figures/plot_a.svg)\n", {"plot_a"}, "x", url
+    source = "![Alt](figures/plot_a.svg)\n"
+    tree_html = page_html(source)
+    tree = markup.parse(tree_html)
+    edits = figures.light_and_dark(tree_html, tree, {"plot_a"}, "x", source, url)
+    out = markup.replace(tree_html, edits)
+    paragraph = re.fullmatch(r"<p>(.*)</p>", out, re.S)
+    assert paragraph, out  # the images and the link share one paragraph
+    assert paragraph[1].count('alt="Alt"') == 2
+    assert paragraph[1].endswith(
+        '<a class="hg-figure-script" '
+        'href="https://example.org/o/r/blob/main/docs/figures/plot_a.py">'
+        "Script of this figure: <code>plot_a.py</code></a>"
     )
-    images, link = out.rstrip("\n").split("\n")  # one paragraph: no blank line
-    assert images.count("![Alt]") == 2
-    assert link == (
-        "[Script of this figure: `plot_a.py`]"
-        "(https://example.org/o/r/blob/main/docs/figures/plot_a.py)"
-        "{ .hg-figure-script }"
-    )
-
-
-def test_a_new_matplotlib_or_numpy_draws_the_figures_again(project, monkeypatch):
-    scripts, package, _ = project
-    before = figures.digest(scripts / "plot_a.py", package)
-    real = figures.version
-    monkeypatch.setattr(
-        figures, "version", lambda lib: "0.0" if lib == "matplotlib" else real(lib)
-    )
-    assert figures.digest(scripts / "plot_a.py", package) != before

@@ -61,11 +61,23 @@ def test_fill_formats_each_placeholder():
     assert out == "slope 0.82 after 12 steps; TeX {{x}} stays"
 
 
-def test_fill_rejects_an_unknown_name():
-    with pytest.raises(values.ValuesError, match=r"p\.md: no value named 'slpoe'"):
-        values.fill("{{ slpoe }}", {"slope": 1.0}, "p.md")
+def test_fill_rejects_an_unknown_name_naming_its_line_and_the_fix():
+    text = "# Page\n\nThe slope is {{ slpoe }}."
+    with pytest.raises(values.ValuesError) as error:
+        values.fill(text, {"slope": 1.0, "steps": 3}, "docs/p.md", 1, "v/p.py")
+    assert str(error.value) == (
+        "docs/p.md:3: no value named 'slpoe' (defined: slope, steps): write"
+        " {{ slope }}, or define slpoe in v/p.py"
+    )
 
 
-def test_fill_rejects_a_bad_format():
-    with pytest.raises(values.ValuesError, match="cannot format steps"):
-        values.fill("{{ steps:.2q }}", {"steps": 12}, "p.md")
+def test_fill_counts_lines_from_where_the_markdown_starts():
+    with pytest.raises(values.ValuesError, match=r"^docs/p\.md:12: no value"):
+        values.fill("\n{{ nothing }}", {}, "docs/p.md", first_line=11)
+
+
+def test_fill_rejects_a_bad_format_naming_its_line():
+    with pytest.raises(values.ValuesError) as error:
+        values.fill("{{ steps:.2q }}", {"steps": 12}, "docs/p.md")
+    assert str(error.value).startswith("docs/p.md:1: cannot format steps = 12 with")
+    assert "{{ steps:.3f }}" in str(error.value)

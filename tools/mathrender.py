@@ -1,42 +1,34 @@
 """Render TeX to HTML at build time with the vendored KaTeX, so pages ship no
-math JavaScript.
+maths JavaScript: no 272 KB ``katex.min.js`` (76 KB gzipped) to fetch, and
+no typesetting of the longest page's 264 formulas on the reader's phone.
 
 KaTeX is plain JavaScript with no DOM needs, so its ``renderToString`` runs in
 QuickJS, a small JavaScript engine embedded in Python (the ``quickjs``
 package, or ``quickjs-ng`` where that has no wheel: both install the module
-``quickjs``, see pyproject.toml). The engine is started once per process,
-on first use, from
-``tools/katex/katex.min.js`` (fetched by ``tools/vendor_katex.sh``); each
-formula then takes about a millisecond, and a cache keyed by the TeX source
-makes repeats free. The pages only need KaTeX's CSS and woff2 fonts, and
-``katex-fit.css`` for wide display maths, all in ``docs/assets/katex/``.
+``quickjs``, see pyproject.toml), started once per process from
+``tools/katex/katex.min.js`` (fetched by ``tools/vendor_katex.sh``); a
+formula then takes about a millisecond, and a repeated one nothing. Pages
+need only KaTeX's CSS and fonts, and ``katex-fit.css`` for wide display
+maths (``docs/assets/katex/``).
 
-Every formula is rendered as HTML for the eye plus MathML for screen readers,
-and any error fails the build instead of leaving red TeX on the page:
+Every formula is HTML for the eye plus MathML for screen readers, and any
+error fails the build instead of leaving red TeX on the page:
+``throwOnError`` (a parse error, an undefined ``\\foo``); ``strict: "error"``
+(what LaTeX would reject or read differently: a ``%`` comment, ``é`` outside
+``\\text{}``, a symbol KaTeX has no glyph for, the ``\\html...`` extensions);
+and a ``trust`` that refuses ``\\href``, ``\\url`` and ``\\includegraphics``
+(which would make the page fetch an image).
 
-- ``throwOnError``: a parse error (``\\frac{1}{``, an undefined ``\\foo``)
-  raises instead of rendering the source in red.
-- ``strict: "error"``: input that KaTeX accepts but LaTeX would reject or read
-  differently (a ``%`` comment running to the end of the formula, accented
-  letters such as ``é`` outside ``\\text{}``, Unicode symbols KaTeX has no
-  glyph for, the ``\\html...`` extensions) raises too. Ordinary LaTeX such as
-  ``\\text{}``, ``\\tfrac``, ``\\operatorname`` or ``aligned`` is untouched.
-- ``trust``: commands that need trust (``\\href``, ``\\url``,
-  ``\\includegraphics``, which would make the page fetch an image) raise;
-  merely untrusted, KaTeX renders them as red text without an error.
-
-Nothing here knows about MkDocs: ``render_arithmatex_html`` takes a page's
-HTML as produced by ``pymdownx.arithmatex`` with ``generic: true`` and returns
-it with the maths rendered, so any generator that runs Python-Markdown can
-call it.
+No MkDocs here: :func:`render_arithmatex_html` takes HTML as
+``pymdownx.arithmatex`` (``generic: true``) writes it.
 """
 
 import functools
 import json
-import re
 from html import unescape
 from pathlib import Path
 
+import markup
 import quickjs
 
 KATEX_JS = Path(__file__).resolve().parent / "katex" / "katex.min.js"
@@ -63,13 +55,7 @@ function renderTex(tex, displayMode) {
 # What pymdownx.arithmatex (generic: true) emits, its TeX HTML-escaped:
 #   inline   <span class="arithmatex">\(TeX\)</span>
 #   display  <div class="arithmatex">\[TeX\]</div>
-# (a `math` fence may add an id and further classes to the div). The TeX is
-# escaped, so it holds no "<" and the first closing tag ends the element.
-_ARITHMATEX = re.compile(
-    r'<(?P<tag>span|div)(?P<attrs>[^>]*\sclass="(?:[^"]*\s)?arithmatex(?:\s[^"]*)?"'
-    r"[^>]*)>(?P<body>.*?)</(?P=tag)>",
-    re.DOTALL,
-)
+# (a `math` fence may add an id and further classes to the div).
 _DELIMITERS = {"span": (r"\(", r"\)"), "div": (r"\[", r"\]")}
 # A display formula wider than the column scrolls sideways in its own box
 # (katex-fit.css); tabindex lets the keyboard reach that box and scroll it.
@@ -113,24 +99,30 @@ def render_tex(tex: str, *, display: bool) -> str:
 
 
 def render_arithmatex_html(html: str) -> str:
-    """Replace each arithmatex element in ``html`` by its KaTeX rendering.
+    """``html`` with each arithmatex element rendered by KaTeX (:func:`formulas`)."""
+    return markup.replace(html, formulas(html, markup.parse(html)))
+
+
+def formulas(html: str, tree: markup.Element) -> list[markup.Edit]:
+    """The edits of ``html`` (parsed as ``tree``) that replace the content of
+    each arithmatex element, ``\\(TeX\\)`` or ``\\[TeX\\]``, by KaTeX's HTML.
 
     The element keeps its tag and attributes, so its ``arithmatex`` class
-    stays; its content, ``\\(TeX\\)`` or ``\\[TeX\\]``, becomes KaTeX's HTML.
-    Everything outside these elements is returned unchanged. Raises MathError
-    for the first formula KaTeX cannot render.
+    stays. Raises MathError for the first formula KaTeX cannot render.
     """
-
-    def render(match: re.Match[str]) -> str:
-        tag, attrs, body = match["tag"], match["attrs"], match["body"]
-        opening, closing = _DELIMITERS[tag]
+    edits = []
+    for element in tree.find():
+        if element.tag not in _DELIMITERS or "arithmatex" not in element.classes:
+            continue
+        body = html[element.inner : element.close]
+        opening, closing = _DELIMITERS[element.tag]
         if not (body.startswith(opening) and body.endswith(closing)):
             raise MathError(
                 unescape(body),
-                f"an arithmatex <{tag}> must hold {opening}TeX{closing}"
+                f"an arithmatex <{element.tag}> must hold {opening}TeX{closing}"
                 " (is arithmatex set to generic: true?)",
             )
         tex = unescape(body[len(opening) : -len(closing)]).strip()
-        return f"<{tag}{attrs}>{render_tex(tex, display=tag == 'div')}</{tag}>"
-
-    return _ARITHMATEX.sub(render, html)
+        rendered = render_tex(tex, display=element.tag == "div")
+        edits.append((element.inner, element.close, rendered))
+    return edits

@@ -1,99 +1,96 @@
 """MkDocs glue: the only file in the project that knows about MkDocs.
 
-Each hook hands the work to a generator-independent module in ``tools/``:
+Each hook hands the work to a module of ``tools/`` that knows nothing of
+MkDocs, and turns what goes wrong into one ``PluginError`` (file, line and
+fix), which MkDocs prints once, with no traceback.
 
-- ``on_config``: key the notebook cache by the library's sources and
-  ``uv.lock`` as well, so a change in ``src/`` or a new Matplotlib
-  re-executes the notebooks (mkdocs-jupyter's own cache key looks only at
-  the notebook); have nbconvert read ``tools/jupyter/`` (a cell's printed
-  lines become one output, however the kernel's busy machine split them);
-  name the repository after its address;
-  read what every page may quote about the project (``project_info.py``).
-- ``on_files``: run the figure scripts that changed (``figures.py``) and
-  publish their SVGs, without writing anything into ``docs/``; publish each
-  notebook's ``.ipynb``, converted from its text source (``notebook_ipynb.py``),
-  and the link-preview image (``social_card.py``; ``overrides/main.html``
-  puts it in each page's OpenGraph and Twitter tags).
-- ``on_page_markdown``: fill in the numbers a page quotes, computed by
-  ``docs/values/<page>.py`` (``values.py``), and turn each figure reference
-  into a light and a dark image with a link to its script.
-- ``on_page_content``: on notebook pages, drop nbconvert's remote scripts,
-  inline CSS and random ids, render their ``$`` maths and give each figure
-  the alt text its cell states (``notebook_html.py``), and put the
-  ``.ipynb`` download link and the install command at the top.
-- ``on_post_page``: render every formula with KaTeX at build time
-  (``mathrender.py``), so pages ship no maths JavaScript; preload the KaTeX
-  fonts of the first screen (``mathfonts.py``) and load its images at once
-  (``first_screen.py``); give each code block its
-  number of lines (``code_lines.py``). It runs after the search plugin has
-  indexed the page, so the index holds the short TeX.
+- On import, Jupyter is given the build's own settings (``jupyter/``): a
+  print is one output however the kernel flushed it, a traceback has no
+  colour codes, the kernel talks over local sockets.
+- ``on_config``: dates (the sitemap's) are the last commit's, not the
+  clock's; the notebook cache is keyed as the figures' (``scripts.py``);
+  the repository is named after its address, and what every page may quote
+  about the project is read (``project_info.py``).
+- ``on_files``: the figure and values scripts that changed run
+  (``figures.py``, ``values.py``); each notebook's links are checked and
+  its ``.ipynb`` published (``notebooks.py``); the link-preview image is
+  drawn (``social_card.py``; ``overrides/main.html`` puts it in each page's
+  OpenGraph and Twitter tags).
+- ``on_pre_page``: a notebook cell that raises is told at its line.
+- ``on_page_markdown``: fences the tests would skip (``fences.py``); the
+  page's numbers filled in (``values.py``).
+- ``on_page_content``: a notebook page is cleaned, given its download link
+  and the install command.
+- ``on_page_context``, after the search plugin indexed the page (so the
+  index keeps the short TeX), from one parse of the page: the maths rendered
+  (``mathrender.py``), each figure made a light and a dark image with a
+  link to its script, each code
+  block's lines counted (``code_lines.py``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from nbclient.exceptions import CellExecutionError
 
 TOOLS = Path(__file__).resolve().parent
 ROOT = TOOLS.parent
 PACKAGE = ROOT / "src" / "handgrad"
 CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache"))
-# nbconvert's settings for the notebooks this build executes.
-JUPYTER_CONFIG = TOOLS / "jupyter"
+JUPYTER = TOOLS / "jupyter"
+os.environ["JUPYTER_CONFIG_DIR"] = str(JUPYTER)
 
 sys.path.insert(0, str(TOOLS))
 import code_lines  # noqa: E402
+import fences  # noqa: E402
 import figures  # noqa: E402
-import first_screen  # noqa: E402
-import mathfonts  # noqa: E402
+import markup  # noqa: E402
 import mathrender  # noqa: E402
-import notebook_html  # noqa: E402
-import notebook_ipynb  # noqa: E402
+import notebooks  # noqa: E402
 import project_info  # noqa: E402
 import social_card  # noqa: E402
 import values  # noqa: E402
+from scripts import digest  # noqa: E402
 
 _known_figures: set[str] = set()
 _page_values: dict[str, dict[str, object]] = {}
-_site_values: dict[str, str] = {}
+_notebooks: set[str] = set()  # their src_uri
+_site_values: dict[str, str] = {}  # what every page may quote (project_info.py)
 
 
-def _package_digest() -> str:
-    """Hash of what a notebook's outputs depend on besides its own text: the
-    library's sources and the locked versions of what runs and draws it."""
-    h = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        h.update(path.relative_to(PACKAGE).as_posix().encode())
-        h.update(path.read_bytes())
-    h.update((ROOT / "uv.lock").read_bytes())
-    for path in sorted(JUPYTER_CONFIG.iterdir()):
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
+def _where(file: File) -> str:
+    """A page's source file as an editor opens it: ``docs/chain-rule.md``."""
+    return os.path.relpath(file.abs_src_path or file.src_uri)
+
+
+def _last_commit_time() -> str:
+    """The time of the last commit, in seconds since 1970 ("0" without git)."""
+    try:
+        command = ["git", "log", "-1", "--format=%ct"]
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+    except OSError:
+        return "0"
+    return done.stdout.decode().strip() or "0"
 
 
 def on_config(config):
-    # A kernel flushes a cell's printed text when it can: on a busy machine
-    # one print may arrive as two outputs, and the page would differ from
-    # build to build. tools/jupyter/ has nbconvert join them after running.
-    search = os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep)
-    if str(JUPYTER_CONFIG) not in search:
-        os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-            [str(JUPYTER_CONFIG), *filter(None, search)]
-        )
+    if "SOURCE_DATE_EPOCH" not in os.environ:  # what MkDocs dates the sitemap by
+        os.environ["SOURCE_DATE_EPOCH"] = _last_commit_time()
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
-        notebooks = CACHE / "notebooks"
-        current = notebooks / _package_digest()
-        if notebooks.is_dir():  # drop caches made with older library sources
-            for old in notebooks.iterdir():
-                if old != current:
-                    shutil.rmtree(old, ignore_errors=True)
+        settings = sorted(JUPYTER.glob("*.py"))
+        current = CACHE / "notebooks" / digest(settings, PACKAGE)[:16]
+        for old in current.parent.glob("*"):  # the caches of older keys
+            if old != current:
+                shutil.rmtree(old, ignore_errors=True)
         jupyter.config["cache_dir"] = str(current)
     try:
         config["repo_name"] = project_info.repo_name(config["repo_url"])
@@ -122,19 +119,16 @@ def on_files(files, config):
         card = social_card.build_card(
             CACHE / "social", config["site_name"], config["site_description"] or ""
         )
-    except (figures.FigureError, values.ValuesError) as error:
-        raise PluginError(f"a figure or values script failed:\n{error}") from None
-    except social_card.SocialCardError as error:
-        raise PluginError(str(error)) from None
+    except (figures.FigureError, values.ValuesError, social_card.SocialCardError) as e:
+        raise PluginError(str(e)) from None
     for page, found in computed.items():
         if clash := sorted(set(found) & set(_site_values)):
             raise PluginError(
                 f"docs/values/{page}.py defines {', '.join(clash)}, which every page "
                 "already has from the project (tools/project_info.py): rename it"
             )
-    files.append(
-        File.generated(config, config["extra"]["social_card"], abs_src_path=str(card))
-    )
+    card_uri = config["extra"]["social_card"]
+    files.append(File.generated(config, card_uri, abs_src_path=str(card)))
     _page_values.clear()
     _page_values.update(computed)
     _known_figures.clear()
@@ -144,47 +138,88 @@ def on_files(files, config):
             uri = f"figures/{figures.svg_name(figure.name, theme)}"
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
     jupyter = config.plugins.get("mkdocs-jupyter")
-    for notebook in [f for f in files if jupyter and jupyter.should_include(f)]:
-        if notebook.src_uri.endswith(".py"):  # a jupytext script
-            text = Path(notebook.abs_src_path).read_text(encoding="utf-8")
-            ipynb = notebook_ipynb.percent_script_to_ipynb(text)
-            uri = notebook_ipynb.ipynb_uri(notebook.src_uri)
-            files.append(File.generated(config, uri, content=ipynb))
+    _notebooks.clear()
+    _notebooks.update(f.src_uri for f in files if jupyter and jupyter.should_include(f))
+    urls = {f.url for f in files}
+    for notebook in [f for f in files if f.src_uri in _notebooks]:
+        script = Path(notebook.abs_src_path).read_text(encoding="utf-8")
+        uri = notebooks.ipynb_uri(notebook.src_uri)
+        ipynb = notebooks.percent_script_to_ipynb(script)
+        files.append(File.generated(config, uri, content=ipynb))
+        urls.add(uri)
+        problems = notebooks.broken_links(script, _where(notebook), notebook.url, urls)
+        if problems:
+            raise PluginError("\n".join(problems))
     return files
 
 
+def on_pre_page(page, config, files):
+    if page.file.src_uri not in _notebooks:
+        return page
+    render = page.render  # mkdocs-jupyter's, which runs the notebook
+
+    def render_or_explain(config, files):
+        try:
+            render(config, files)
+        except CellExecutionError as error:
+            script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            message = notebooks.cell_error(error, script, _where(page.file))
+            raise PluginError(message) from None
+
+    page.render = render_or_explain
+    return page
+
+
 def on_page_markdown(markdown, page, config, files):
-    where = page.file.src_uri
+    where, source = _where(page.file), page.file.content_string
+    problems = fences.untested(source, where)
+    if problems:
+        raise PluginError("\n".join(problems))
+    stem = Path(page.file.src_uri).with_suffix("").as_posix()
+    script = os.path.relpath(Path(config["docs_dir"], "values", f"{stem}.py"))
+    first_line = source.count("\n") - markdown.count("\n") + 1  # after front matter
     try:
-        found = _page_values.get(Path(where).with_suffix("").as_posix(), {})
-        markdown = values.fill(markdown, {**_site_values, **found}, where)
-        return figures.expand_figure_refs(
-            markdown, _known_figures, where, _script_url(config)
-        )
-    except (values.ValuesError, figures.FigureError) as error:
+        found = _page_values.get(stem, {})
+        found = {**_site_values, **found}
+        return values.fill(markdown, found, where, max(first_line, 1), script)
+    except values.ValuesError as error:
         raise PluginError(str(error)) from None
 
 
 def on_page_content(html, page, config, files):
+    if page.file.src_uri not in _notebooks:
+        return html
+    script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     try:
-        if page.file.src_uri.endswith(".py"):  # a notebook, rendered by nbconvert
-            uri = notebook_ipynb.ipynb_uri(page.file.src_uri)
-            href = files.get_file_from_path(uri).url_relative_to(page.file)
-            link = notebook_ipynb.download_link(href, _site_values["install_command"])
-            script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-            alt_texts = notebook_html.figure_alt_texts(script)
-            return link + notebook_html.clean_notebook_html(html, alt_texts)
-    except (mathrender.MathError, ValueError) as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from None
-    return html
+        html = notebooks.clean_html(html, script, _where(page.file))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    ipynb = files.get_file_from_path(notebooks.ipynb_uri(page.file.src_uri))
+    href = ipynb.url_relative_to(page.file)
+    install = _site_values["install_command"]
+    return notebooks.download_link(href, install) + html
 
 
-def on_post_page(output, page, config):
-    # After the search plugin has indexed the page: the index keeps the
-    # short TeX, not KaTeX's markup, and is built several times faster.
+@event_priority(-100)  # after the search plugin has indexed the page
+def on_page_context(context, page, config, nav):
+    html, tree, where = page.content, markup.parse(page.content), _where(page.file)
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     try:
-        output = mathrender.render_arithmatex_html(output)
+        edits = mathrender.formulas(html, tree) + code_lines.line_counts(html, tree)
+        if page.file.src_uri in _notebooks:
+            edits += notebooks.dollar_maths(html, tree)
+        else:
+            edits += figures.light_and_dark(
+                html, tree, _known_figures, where, source, _script_url(config)
+            )
+    except figures.FigureError as error:
+        raise PluginError(str(error)) from None
     except mathrender.MathError as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from None
-    output = first_screen.eager_images(mathfonts.preload_links(output))
-    return code_lines.mark_code_lines(output)
+        first = error.tex.strip().split("\n")[0].strip()
+        line = markup.line_of(source, first) if first else None
+        fix = "Fix the TeX; `make serve` shows the page as you edit it."
+        raise PluginError(
+            f"{where}{f':{line}' if line else ''}: {error}. {fix}"
+        ) from None
+    page.content = markup.replace(html, edits)
+    return context

@@ -22,7 +22,7 @@ import textwrap
 from importlib.metadata import version
 from pathlib import Path
 
-from parallel import run_python
+from scripts import run_python
 
 WIDTH, HEIGHT = 1200, 630  # what OpenGraph and Twitter's large card expect
 NAME = "social-card.png"

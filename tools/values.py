@@ -1,32 +1,25 @@
 """Numbers in the prose, computed by the library on every build.
 
-A page ``docs/<page>.md`` may have a companion script
-``docs/values/<page>.py``. The script computes what the page quotes with
-``handgrad`` and leaves it in module-level names: numbers, or text such as a
-ready-made Markdown table. The page then writes ``{{ name }}`` or, with a
-format specification, ``{{ name:.3f }}`` where the number goes. A name the
-script does not define fails the build, so a page can never show a stale or
-hand-typed value in a placeholder's place.
-
-Scripts run in a fresh Python process (the library may have changed since
-the last build) and their results are cached by a hash of the script, of
-the package sources and of NumPy's version, like the figures.
-
-Nothing here knows about MkDocs.
+A page ``docs/<page>.md`` may have a script ``docs/values/<page>.py`` that
+computes what the page quotes with ``handgrad`` and leaves it in
+module-level names: numbers, or text such as a Markdown table. The page
+writes ``{{ name }}`` or ``{{ name:.3f }}`` where the number goes; a name
+the script does not define fails the build, so a page never shows a stale
+or hand-typed value. Scripts run in fresh processes, side by side, cached
+under the key ``scripts.py`` makes. No MkDocs here.
 
     python tools/values.py SCRIPT   # the worker: prints the values as JSON
 """
 
 from __future__ import annotations
 
-import hashlib
+import difflib
 import json
 import re
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
-from parallel import run_python
+from scripts import digest, run_python
 
 PLACEHOLDER = re.compile(r"\{\{ +(?P<name>[A-Za-z_]\w*)(?::(?P<spec>[^}\s]+))? +\}\}")
 
@@ -35,30 +28,18 @@ class ValuesError(RuntimeError):
     """A values script failed, or a page asks for a value that does not exist."""
 
 
-def _digest(script: Path, package_dir: Path) -> str:
-    h = hashlib.sha256()
-    for path in [script, Path(__file__), *sorted(package_dir.rglob("*.py"))]:
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    h.update(f"numpy=={version('numpy')}".encode())
-    return h.hexdigest()
-
-
 def load_values(
     scripts: list[Path], package_dir: Path, cache_dir: Path
 ) -> dict[str, dict[str, object]]:
-    """The values each script defines, keyed by the script's stem (its page).
-
-    Cached values are reused when neither the script nor the package changed;
-    the other scripts run side by side. Raises :class:`ValuesError` with the
-    script's name and traceback if one fails.
-    """
+    """The values each script defines, keyed by the script's stem (its page),
+    from the cache or from running the script. Raises :class:`ValuesError`
+    with the script's name and traceback if one fails."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     found: dict[str, dict[str, object]] = {}
     stale: list[tuple[Path, Path, str]] = []
     for script in scripts:
         cached = cache_dir / f"{script.stem}.json"
-        key = _digest(script, package_dir)
+        key = digest([script, Path(__file__)], package_dir)
         stored = json.loads(cached.read_text()) if cached.is_file() else {}
         if stored.get("key") == key:
             found[script.stem] = stored["values"]
@@ -74,19 +55,36 @@ def load_values(
     return found
 
 
-def fill(markdown: str, values: dict[str, object], where: str) -> str:
-    """Replace each ``{{ name }}`` / ``{{ name:spec }}`` in ``markdown``."""
+def fill(
+    markdown: str,
+    values: dict[str, object],
+    where: str,
+    first_line: int = 1,
+    script: str = "its values script",
+) -> str:
+    """Replace each ``{{ name }}`` / ``{{ name:spec }}`` in ``markdown``, the
+    text of the page ``where`` from its line ``first_line`` on, by a value
+    that ``script`` computed."""
 
     def replace(match: re.Match[str]) -> str:
         name, spec = match["name"], match["spec"] or ""
+        line = first_line + markdown.count("\n", 0, match.start())
         if name not in values:
+            close = difflib.get_close_matches(name, values, n=1)
+            fix = f"write {{{{ {close[0]} }}}}, or " if close else ""
             known = ", ".join(sorted(values)) or "none"
-            raise ValuesError(f"{where}: no value named {name!r} (defined: {known})")
+            raise ValuesError(
+                f"{where}:{line}: no value named {name!r} (defined: {known}):"
+                f" {fix}define {name} in {script}"
+            )
         try:
             return format(values[name], spec)
         except (TypeError, ValueError) as error:
-            message = f"{where}: cannot format {name} with {spec!r}: {error}"
-            raise ValuesError(message) from None
+            raise ValuesError(
+                f"{where}:{line}: cannot format {name} = {values[name]!r} with"
+                f" {spec!r}: {error}; write a format specification such as"
+                " {{ " + name + ":.3f }}"
+            ) from None
 
     return PLACEHOLDER.sub(replace, markdown)
 

@@ -9,8 +9,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from first_screen import FIRST_BLOCKS
-
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "tools" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -78,28 +76,6 @@ RENDER_LATER = """async () => {
 CODE_BLOCKS = """() => ["code", "nav.md-code__nav"].map((what) =>
   document.querySelectorAll(`.md-content__inner .highlight > pre > ${what}`).length)"""
 
-# The KaTeX fonts the text of the first screen is set in, as the browser
-# resolves them: the article's first blocks, those docs/assets/extra.css
-# always renders (first_screen.FIRST_BLOCKS), as font files such as
-# KaTeX_Main-Bold.woff2.
-FIRST_SCREEN_FONTS = """(blocks) => {
-  const article = document.querySelector(".md-content__inner");
-  const found = new Set();
-  for (const block of article ? [...article.children].slice(0, blocks) : []) {
-    for (const el of [block, ...block.querySelectorAll("*")]) {
-      const text = [...el.childNodes].some(
-        (node) => node.nodeType === Node.TEXT_NODE && node.data.trim());
-      const style = getComputedStyle(el);
-      const family = style.fontFamily.split(",")[0].trim().replace(/"/g, "");
-      if (!text || !family.startsWith("KaTeX_")) continue;
-      const bold = Number(style.fontWeight) >= 600 ? "Bold" : "";
-      const italic = style.fontStyle === "italic" ? "Italic" : "";
-      found.add(`${family}-${bold + italic || "Regular"}.woff2`);
-    }
-  }
-  return [...found].sort();
-}"""
-
 # What one visit measures, in the page, after it has loaded.
 MEASURE = """async () => {
   for (const img of document.images) img.loading = "eager";
@@ -134,8 +110,6 @@ MEASURE = """async () => {
     notebook: document.querySelector(".jupyter-wrapper") !== null,
     outputs: [...document.querySelectorAll(".jupyter-wrapper .jp-OutputArea-output")]
       .map((el) => ({ text: el.innerText, images: el.querySelectorAll("img").length })),
-    fontPreloads: [...document.querySelectorAll('link[rel="preload"][as="font"]')]
-      .map((link) => link.href.split("/").pop()),
     downloads: [...document.querySelectorAll("a[download]")]
       .map((a) => ({ text: a.innerText.trim(), href: a.href })),
   };
@@ -201,7 +175,6 @@ class Visit:
     axe: list[dict] | None = None
     copies: list[tuple[str, str]] = field(default_factory=list)  # (expected, got)
     render_later: dict = field(default_factory=dict)  # RENDER_LATER's answer
-    first_screen_fonts: list[str] = field(default_factory=list)
     code_blocks: tuple[int, int] = (0, 0)  # CODE_BLOCKS's answer
     pending: set = field(default_factory=set)  # requests not answered yet
 
@@ -316,9 +289,6 @@ async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
             async with at_once:
                 page, found = await open_page(contexts[config], base_url, path)
                 try:
-                    found.first_screen_fonts = await page.evaluate(
-                        FIRST_SCREEN_FONTS, FIRST_BLOCKS
-                    )
                     found.code_blocks = await mount_code_blocks(page, config)
                     found.render_later = await page.evaluate(RENDER_LATER)
                     found.measured = await page.evaluate(MEASURE)

@@ -69,21 +69,6 @@ def test_every_visible_image_loads_and_has_alt_text(visits, config):
 
 
 @pytest.mark.parametrize("config", CONFIGS)
-def test_the_fonts_of_the_first_screen_are_preloaded(visits, config):
-    """A KaTeX font that arrives late resizes its formulas and the text below
-    jumps, so the page asks at once for each one its first screen is set in
-    (tools/mathfonts.py), as the browser itself resolves the styles."""
-    done = visits(config)
-
-    def problems(v):
-        missing = set(v.first_screen_fonts) - set(v.measured["fontPreloads"])
-        yield from (f"not preloaded: {font}" for font in sorted(missing))
-
-    assert offenders(done, problems) == []
-    assert any(v.first_screen_fonts for v in done.values())
-
-
-@pytest.mark.parametrize("config", CONFIGS)
 def test_the_figures_shown_match_the_palette(visits, config):
     dark = config.endswith("dark")
     done = visits(config)

@@ -1,9 +1,9 @@
 """Lighthouse scores of the built site, as a phone on a slow network sees it.
 
-    python tools/audit.py [--runs N] [SITE_DIR [PAGE ...]]
+    python benchmarks/audit.py [--runs N] [SITE_DIR [PAGE ...]]
 
 Serves ``SITE_DIR`` (default ``site/``) on 127.0.0.1 with gzip, as a static
-host such as GitHub Pages does, and runs Lighthouse (``tools/audit/``, its
+host such as GitHub Pages does, and runs Lighthouse (``benchmarks/audit/``, its
 default mobile preset with simulated throttling) on each ``PAGE`` (a path
 such as ``chain-rule/``; by default the home page and the page with the
 most bytes of HTML). Each page is audited ``N`` times (default 3) and the
@@ -11,7 +11,7 @@ run with the median performance score is reported, since that score moves
 from run to run. Prints the four category scores of each page, what cost
 points, and exits 1 when a score is below its target.
 
-Needs ``npm ci --prefix tools/audit``, node, and a Chromium (``CHROME_PATH``,
+Needs ``npm ci --prefix benchmarks/audit``, node, and a Chromium (``CHROME_PATH``,
 default ``/usr/bin/chromium``). ``make audit`` does all of it.
 """
 
@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = (
-    ROOT / "tools" / "audit" / "node_modules" / "lighthouse" / "cli" / "index.js"
+    ROOT / "benchmarks" / "audit" / "node_modules" / "lighthouse" / "cli" / "index.js"
 )
 TARGETS = {
     "performance": 0.95,
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (site / "index.html").is_file():
         sys.exit(f"no built site in {site}: run `make build` first")
     if not LIGHTHOUSE.is_file():
-        sys.exit("no Lighthouse: run `npm ci --prefix tools/audit`")
+        sys.exit("no Lighthouse: run `npm ci --prefix benchmarks/audit`")
     server, base = serve(site)
     missed = []
     try:
