@@ -28,8 +28,8 @@ layout BLAS is handed do. So:
   products with a column-major ``X`` took 133 + 179 µs against 145 + 231 µs
   for a row-major one, and copying ``X`` into ``[X, 1]`` at every step cost
   45 µs (150 µs into a column-major copy). Only a narrow ``X`` (at most
-  ``FOLD_X_UP_TO`` columns, as the 1-20-1 network's one) is copied into a
-  row-major ``[X, 1]``: there the copy is cheaper than the calls it saves;
+  ``FOLD_X_UP_TO`` columns, as the 1-20-1 network's one) is copied into
+  ``[X, 1]``: there the copy is cheaper than the calls it saves;
 - the loss is ``vdot`` of the error's transpose, which is row-major: of the
   column-major error itself, NumPy makes a copy first (4.6 against 38.6 µs
   on the digits);
@@ -93,7 +93,7 @@ class Workspace:
     ``Z = [A, 1] [W; b]`` is ``A W + b`` in one product; these arrays, and
     every ``Z`` and ``dC/dZ``, are column-major. The first layer reads ``X``
     where it lies (``Z = X W + b``), column-major or not, unless ``X`` is
-    narrow (``FOLD_X_UP_TO``): then ``[X, 1]`` is a row-major copy.
+    narrow (``FOLD_X_UP_TO``): then ``[X, 1]`` is a copy, like the others.
     """
 
     def __init__(
@@ -109,10 +109,7 @@ class Workspace:
         def empty(n: int) -> Array:
             return np.empty((m, n), dtype, order="F")
 
-        self.A_ones = [
-            np.ones((m, n + 1), dtype, order="C" if i == 0 else "F")
-            for i, n in enumerate(sizes[:-1])
-        ]
+        self.A_ones = [np.ones((m, n + 1), dtype, order="F") for n in sizes[:-1]]
         self.A = [M[:, :-1] for M in self.A_ones] + [empty(sizes[-1])]
         self.Wb = [
             np.empty((n_in + 1, n_out), dtype) for n_in, n_out in pairwise(sizes)
