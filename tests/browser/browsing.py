@@ -150,7 +150,9 @@ COPY_ALL = """async () => {
     await navigator.clipboard.writeText("");
     button.click();
     let copied = "";
-    for (let i = 0; i < 200 && !copied; i++) {
+    // Up to 10 s: on a busy machine the click's copy can take seconds.
+    const deadline = performance.now() + 10000;
+    while (!copied && performance.now() < deadline) {
       await new Promise((done) => setTimeout(done, 10));
       copied = await navigator.clipboard.readText();
     }
