@@ -94,6 +94,9 @@ def test_the_network_is_copied_not_shared():
         (lambda v: ValueNetwork("net"), TypeError, "net must be a Network"),
         (lambda v: v.loss([[1.0, 2.0]], [[1.0]]), ValueError, "X must have 1 column"),
         (lambda v: v.loss([[1.0]], [[1.0], [2.0]]), ValueError, "same"),
+        (lambda v: v.output([1.0, 2.0]), ValueError, "x must hold 1 number"),
+        (lambda v: v.output("a"), TypeError, "x must"),
+        (lambda v: v.output([float("nan")]), ValueError, "x must"),
         (
             lambda v: train("v", [[1.0]], [[1.0]], learning_rate=0.1, steps=1),
             TypeError,
@@ -115,6 +118,13 @@ def test_bad_input_is_named(call, error, message):
     values = ValueNetwork(Network.init([1, 2, 1], ["tanh", "identity"]))
     with pytest.raises(error, match=message):
         call(values)
+
+
+def test_the_output_of_one_sample_is_the_networks():
+    net = Network.init([2, 3, 2], ["tanh", "sigmoid"])
+    x = np.array([0.3, -1.2])
+    out = [a.data for a in ValueNetwork(net).output(x)]
+    np.testing.assert_allclose(out, net(x[None, :])[0], **TOL)
 
 
 def test_a_float32_network_is_refused():

@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from handgrad import _network_checks as check
+from handgrad._arrays import as_array
 from handgrad._checks import checks
 from handgrad._validate import count, positive_number, show
 from handgrad.autodiff import Value
@@ -37,6 +38,17 @@ ACTIVATE = {
     "sigmoid": Value.sigmoid,
     "tanh": Value.tanh,
 }
+
+
+def sample(value: ArrayLike, name: str, checked: dict[str, Any]) -> list[float]:
+    """The rule for one sample ``x``: a row of ``n_0`` finite numbers, as floats."""
+    x = as_array(value, name, ndim=1)
+    n = checked["self"].sizes[0]
+    if x.shape != (n,):
+        raise ValueError(
+            f"{name} must hold {n} number(s), one per input, got shape {x.shape}"
+        )
+    return x.tolist()
 
 
 class ValueNetwork:
@@ -61,6 +73,7 @@ class ValueNetwork:
             for value in [*(w for row in W_l for w in row), *b_l]
         ]
 
+    @checks(x=sample)
     # --8<-- [start:output]
     def output(self, x: list[float]) -> list[Value]:
         """The network's output for one sample ``x``, a row of ``n_0`` numbers."""
