@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import handgrad
-from handgrad import data, descent, linear, losses, two_two_one
+from handgrad import data, descent, linear, losses, two_two_one, value_network
 from handgrad._validate import DEFAULT_SEED
 from handgrad.activations import ACTIVATIONS
 from handgrad.chain_rule import ds_dx
@@ -22,6 +22,7 @@ from handgrad.fit import DivergenceError, Fit
 from handgrad.gradcheck import relative_error
 from handgrad.network import Network, backward, forward
 from handgrad.training import step, train
+from handgrad.value_network import ValueNetwork
 
 MODULES = [
     importlib.import_module(f"handgrad.{info.name}")
@@ -107,14 +108,20 @@ def test_data_noise_must_be_a_finite_amount(function, noise):
 def test_a_name_means_one_thing():
     # Names that two modules share are the same idea, written for two models:
     # the forward and backward passes and training of the 2-2-1 network and
-    # of a network of any size. Everything else is defined once.
+    # of a network of any size, and training of a network of autodiff values
+    # (handgrad.value_network, the same loop on Values). Everything else is
+    # defined once.
     owners = {}
     for module in MODULES:
         for name in getattr(module, "__all__", []):
             owners.setdefault(name, []).append(module.__name__)
     shared = {name for name, where in owners.items() if len(where) > 1}
     assert shared == {"forward", "backward", "train"}
-    assert set(owners["train"]) == {"handgrad.two_two_one", "handgrad.training"}
+    assert set(owners["train"]) == {
+        "handgrad.two_two_one",
+        "handgrad.training",
+        "handgrad.value_network",
+    }
 
 
 def test_least_squares_survives_numbers_of_any_size():
@@ -159,6 +166,15 @@ def _calls():
     yield "train", lambda: train(net, X, Y, learning_rate=0.01, steps=2), [X, Y]
     gradients = net.gradients(X, Y)
     yield "step", lambda: step(net, gradients, 0.01), [*gradients[0], *gradients[1]]
+    values = ValueNetwork(net)
+    yield "ValueNetwork", lambda: ValueNetwork(net), [*net.W, *net.b]
+    yield "ValueNetwork.loss", lambda: values.loss(X, Y), [X, Y]
+    yield "ValueNetwork.gradients", lambda: values.gradients(X, Y), [X, Y]
+    yield (
+        "value_network.train",
+        lambda: value_network.train(values, X, Y, learning_rate=0.01, steps=1),
+        [X, Y, *net.W, *net.b],
+    )
     cache = two_two_one.forward(params, X)
     yield "two_two_one.forward", lambda: two_two_one.forward(params, X), [X]
     yield "two_two_one.backward", lambda: two_two_one.backward(params, cache, Y), [Y]

@@ -4,13 +4,16 @@ The page's decimals come from docs/values/chain-rule.py at build time; the
 exact values and the formulas written out in the text are checked here.
 """
 
+import math
+import runpy
 from pathlib import Path
 
 import pytest
 
 from handgrad import chain_rule as cr
 
-PAGE = (Path(__file__).resolve().parent.parent / "docs" / "chain-rule.md").read_text()
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = (ROOT / "docs" / "chain-rule.md").read_text()
 
 
 def test_rates_along_the_chain_of_lines():
@@ -29,3 +32,13 @@ def test_slope_tends_to_plus_or_minus_one_far_from_zero():
     assert cr.ds_dx(1e4) == pytest.approx(1.0, abs=1e-8)
     assert cr.ds_dx(-1e4) == pytest.approx(-1.0, abs=1e-8)
     assert "far from zero it tends to $1$ or $-1$" in PAGE
+
+
+def test_two_paths_add_up_to_the_product_rule():
+    values = runpy.run_path(str(ROOT / "docs" / "values" / "chain-rule.py"))
+    x, eps = 1.0, 1e-6
+    f = lambda x: x**2 * math.sin(x)  # noqa: E731
+    measured = (f(x + eps) - f(x - eps)) / (2 * eps)
+    assert values["two_paths_total"] == pytest.approx(measured, abs=1e-8)
+    assert min(values["path_u"], values["path_v"]) > 0  # neither path vanishes
+    assert "Leave out either path\nand the answer is wrong." in PAGE
