@@ -17,6 +17,10 @@ function sits beside its derivative:
 - :mod:`handgrad.fit` — what every training loop returns (:class:`~handgrad.fit.Fit`)
   and the one error it raises (:class:`~handgrad.fit.DivergenceError`).
 - :mod:`handgrad.gradcheck` — central differences and relative error.
+- :mod:`handgrad.autodiff` — a scalar :class:`~handgrad.autodiff.Value` that
+  records the graph it came from, and ``backward()`` through it.
+- :mod:`handgrad.value_network` — the network of :mod:`handgrad.network`
+  built from values, trained by the autodiff engine.
 - :mod:`handgrad.data` — the small seeded data sets the pages use.
 - :mod:`handgrad.fast` — the network's gradient arranged for speed, behind
   ``Network.gradients``; tested equal to :mod:`handgrad.network`, never shown.
