@@ -38,3 +38,17 @@ def test_the_parts_share_no_image_and_the_split_is_fixed(split):
     again = load_digits()
     np.testing.assert_array_equal(again.y_test, split.y_test)
     assert not np.array_equal(load_digits(seed=1).y_test, split.y_test)
+
+
+def test_the_digits_are_scikit_learns(split):
+    from sklearn.datasets import load_digits as sklearn_digits
+
+    digits = sklearn_digits()
+    ours = np.concatenate([split.X_train, split.X_val, split.X_test])
+    labels = np.concatenate([split.y_train, split.y_val, split.y_test])
+    order = np.lexsort(np.column_stack([ours, labels]).T)
+    theirs = np.column_stack([digits.data / 16, digits.target])
+    np.testing.assert_array_equal(
+        np.column_stack([ours, labels])[order],
+        theirs[np.lexsort(theirs.T)],
+    )
