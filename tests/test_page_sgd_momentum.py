@@ -34,3 +34,13 @@ def test_in_the_valley_adam_goes_furthest_then_momentum_then_descent():
     assert distances[0] > distances[1] > distances[2] > 1.0  # none reaches it
     assert "None of them reaches the bottom" in FLAT
     assert "by its own gradient's size, goes furthest" in FLAT
+
+
+def test_the_learning_rate_is_just_below_where_descent_blows_up():
+    from handgrad.data import mass_height
+
+    x, _ = mass_height()
+    hessian = 2 * np.array([[1, x.mean()], [x.mean(), (x**2).mean()]])
+    limit = 2 / np.linalg.eigvalsh(hessian).max()
+    assert VALUES["gd_rate"] < limit < 1.2 * VALUES["gd_rate"]
+    assert "just below where descent would blow up" in FLAT
