@@ -110,6 +110,7 @@ bench: torch
 	$(BIN)/python benchmarks/bench_build.py
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python benchmarks/bench_train.py
 	$(BIN)/python benchmarks/bench_autodiff.py
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python benchmarks/bench_digits.py
 
 clean:
 	rm -rf site .cache/figures .cache/notebooks .cache/values .cache/social .pytest_cache .ruff_cache .hypothesis .coverage

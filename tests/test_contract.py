@@ -14,13 +14,25 @@ import numpy as np
 import pytest
 
 import handgrad
-from handgrad import data, descent, linear, losses, two_two_one, value_network
+from handgrad import (
+    data,
+    descent,
+    digits,
+    linear,
+    losses,
+    metrics,
+    softmax,
+    two_two_one,
+    value_network,
+)
 from handgrad._validate import DEFAULT_SEED
 from handgrad.activations import ACTIVATIONS
 from handgrad.chain_rule import ds_dx
 from handgrad.fit import DivergenceError, Fit
 from handgrad.gradcheck import relative_error
+from handgrad.minibatch import classifier_gradients, minibatches, train_classifier
 from handgrad.network import Network, backward, forward
+from handgrad.optim import SGD, Adam, Momentum
 from handgrad.training import step, train
 from handgrad.value_network import ValueNetwork
 
@@ -30,6 +42,7 @@ MODULES = [
     if not info.name.startswith("_")
 ]
 SEEDED = [data.mass_height, data.bell, two_two_one.init_params, Network.init]
+SEEDED += [train_classifier, digits.load_digits, digits.train_digits]
 
 
 def test_every_training_loop_returns_a_fit():
@@ -43,6 +56,11 @@ def test_every_training_loop_returns_a_fit():
     X, Y = data.bell(16)
     net = Network.init([1, 3, 1], ["relu", "identity"])
     fits = [line, small, train(net, X, Y, learning_rate=0.1, steps=3)]
+    classes = Network.init([1, 3, 2], ["relu", "identity"])
+    y = (X[:, 0] > 0).astype(int)
+    fits.append(
+        train_classifier(classes, X, y, optimizer=SGD(0.1), epochs=2, batch_size=4)
+    )
     for fit in fits:
         assert isinstance(fit, Fit)
         assert fit.loss.shape == (fit.steps + 1,)
@@ -64,6 +82,14 @@ def test_every_training_loop_raises_the_one_divergence_error():
         lambda: train(
             Network.init([1, 1], ["identity"]), X, Y, learning_rate=10.0, steps=100
         ),
+        lambda: train_classifier(
+            Network.init([1, 2], ["identity"]),
+            X * 1e150,
+            (X[:, 0] > 0).astype(int),
+            optimizer=Momentum(1e200),
+            epochs=2,
+            batch_size=4,
+        ),
     ]
     for run in runs:
         with pytest.raises(DivergenceError, match="learning_rate"):
@@ -78,6 +104,11 @@ def test_every_seed_defaults_to_the_one_default(function):
 def _call_with_seed(function, seed):
     if function == Network.init:  # a bound method: == compares what it binds
         return function([1, 2, 1], ["relu", "identity"], seed=seed)
+    if function is train_classifier:
+        net = Network.init([1, 2], ["identity"])
+        return function(
+            net, [[0.0]], [1], optimizer=SGD(0.1), epochs=1, batch_size=1, seed=seed
+        )
     return function(seed=seed)
 
 
@@ -176,6 +207,48 @@ def _calls():
         [X, Y, *net.W, *net.b],
     )
     cache = two_two_one.forward(params, X)
+    labels = np.array([0, 1, 1, 0, 1])
+    Z_L, Y_L = Z[-1] @ np.ones((1, 2)), softmax.one_hot(labels, 2)
+    classes = Network.init([2, 3, 2], ["relu", "identity"])
+    yield "one_hot", lambda: softmax.one_hot(labels, 2), [labels]
+    yield "softmax", lambda: softmax.softmax(Z_L), [Z_L]
+    yield "log_softmax", lambda: softmax.log_softmax(Z_L), [Z_L]
+    yield "cross_entropy", lambda: softmax.cross_entropy(Z_L, Y_L), [Z_L, Y_L]
+    yield (
+        "cross_entropy_gradient",
+        lambda: softmax.cross_entropy_gradient(Z_L, Y_L),
+        [Z_L, Y_L],
+    )
+    yield "accuracy", lambda: metrics.accuracy(labels, labels[::-1]), [labels]
+    yield (
+        "confusion_matrix",
+        lambda: metrics.confusion_matrix(labels, labels, 2),
+        [labels],
+    )
+    theta = [rng.standard_normal(3), rng.standard_normal((2, 2))]
+    g = [rng.standard_normal(3), rng.standard_normal((2, 2))]
+    for opt in (SGD(0.1), Momentum(0.1), Adam(0.1)):
+        name = type(opt).__name__
+        yield name, lambda opt=opt: tuple(opt.step(theta, g)), [*theta, *g]
+    yield (
+        "classifier_gradients",
+        lambda: classifier_gradients(classes, X, Y_L),
+        [X, Y_L, *classes.W, *classes.b],
+    )
+    yield "minibatches", lambda: tuple(minibatches(5, 2, rng)), []
+    yield (
+        "train_classifier",
+        lambda: train_classifier(
+            classes,
+            X,
+            labels,
+            optimizer=Adam(0.01),
+            epochs=2,
+            batch_size=2,
+            validation=(X, labels),
+        ),
+        [X, labels],
+    )
     yield "two_two_one.forward", lambda: two_two_one.forward(params, X), [X]
     yield "two_two_one.backward", lambda: two_two_one.backward(params, cache, Y), [Y]
     yield (

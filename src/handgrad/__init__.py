@@ -10,10 +10,19 @@ function sits beside its derivative:
 - :mod:`handgrad.activations` — sigmoid, ReLU, tanh and identity, each
   beside its derivative.
 - :mod:`handgrad.losses` — mean squared error beside its gradient.
+- :mod:`handgrad.softmax` — softmax with cross-entropy beside its gradient,
+  for classifiers.
 - :mod:`handgrad.two_two_one` — the 2-2-1 sigmoid network, step by step.
 - :mod:`handgrad.network` — a fully connected network of any layer sizes:
   the forward pass and backpropagation, as the page writes them.
 - :mod:`handgrad.training` — gradient descent for that network: a step, a loop.
+- :mod:`handgrad.optim` — gradient descent, momentum and Adam: each its
+  update formula.
+- :mod:`handgrad.minibatch` — stochastic gradient descent for a classifier,
+  epoch by epoch.
+- :mod:`handgrad.metrics` — accuracy and the confusion matrix.
+- :mod:`handgrad.digits` — the UCI handwritten digits, split once, and the
+  network that reads them.
 - :mod:`handgrad.fit` — what every training loop returns (:class:`~handgrad.fit.Fit`)
   and the one error it raises (:class:`~handgrad.fit.DivergenceError`).
 - :mod:`handgrad.gradcheck` — central differences and relative error.

@@ -17,7 +17,7 @@ They share one contract:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import numpy as np
@@ -108,18 +108,29 @@ class Fit(Generic[P]):
     :func:`~handgrad.descent.gradient_descent`), False if it took every step
     it was allowed; the networks' loops take a fixed number of steps, so for
     them it is always False.
+
+    ``history`` holds what a loop measured besides the loss, one array per
+    name, as long as ``loss``: the minibatch loop of :mod:`handgrad.minibatch`
+    records its training accuracy and its validation loss and accuracy
+    there, per epoch. The other loops leave it empty.
     """
 
     params: P
     loss: NDArray[np.float64]
     converged: bool
+    history: dict[str, NDArray[np.float64]] = field(default_factory=dict, kw_only=True)
 
     def __post_init__(self) -> None:
         loss = np.array(self.loss, dtype=np.float64)  # a copy, then frozen
         loss.flags.writeable = False
         object.__setattr__(self, "loss", loss)
+        history = {}
+        for name, values in self.history.items():
+            history[name] = np.array(values, dtype=np.float64)
+            history[name].flags.writeable = False
+        object.__setattr__(self, "history", history)
 
     @property
     def steps(self) -> int:
-        """How many updates were taken: ``len(loss) - 1``."""
+        """How many updates were taken: ``len(loss) - 1`` (epochs, for minibatches)."""
         return len(self.loss) - 1

@@ -1,0 +1,57 @@
+"""Claims in the prose of docs/classification.md, checked against the library."""
+
+import runpy
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from handgrad.softmax import cross_entropy, one_hot, softmax
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = (ROOT / "docs" / "classification.md").read_text()
+FLAT = " ".join(PAGE.split())
+VALUES = runpy.run_path(str(ROOT / "docs" / "values" / "classification.py"))
+
+
+def test_softmax_example_sums_to_one_and_keeps_the_order():
+    probabilities = [VALUES["a1"], VALUES["a2"], VALUES["a3"]]
+    assert sum(probabilities) == pytest.approx(1.0, abs=1e-15)
+    assert probabilities == sorted(probabilities, reverse=True)
+
+
+def test_a_confident_right_answer_costs_less_than_a_wrong_one():
+    assert VALUES["loss_right"] < VALUES["loss_wrong"]
+    assert VALUES["loss_right"] == pytest.approx(-np.log(VALUES["a1"]))
+
+
+def test_the_gradient_check_passes():
+    assert VALUES["gradient_error"] < 1e-7
+    assert (
+        "The relative error is {{ gradient_error:.0e }}: the formula is right" in FLAT
+    )
+
+
+def test_the_saturated_neuron_is_slower_under_the_mean_squared_error():
+    assert VALUES["a_start"] > 0.95  # "confidently wrong"
+    assert VALUES["slope_mse"] < 0.1 * VALUES["slope_ce"]
+    assert VALUES["ce_steps_to_half"] < VALUES["mse_steps_to_half"]
+    assert VALUES["mse_after_50"] > 0.9 > VALUES["ce_after_50"]
+    assert VALUES["mse_steps_above_09"] > 3 * VALUES["ce_steps_to_half"]
+    assert "stays above 0.9 for {{ mse_steps_above_09 }} steps" in FLAT
+
+
+def test_two_class_softmax_of_zero_and_z_is_the_sigmoid():
+    z = np.linspace(-5, 5, 11)
+    scores = np.column_stack([np.zeros_like(z), z])
+    np.testing.assert_allclose(softmax(scores)[:, 1], 1 / (1 + np.exp(-z)), rtol=1e-14)
+    assert cross_entropy([[0.0, 4.0]], one_hot([0], 2)) == pytest.approx(
+        -np.log(1 - 1 / (1 + np.exp(-4.0)))
+    )
+
+
+def test_exp_overflows_above_about_709():
+    assert np.isfinite(np.exp(709.0))
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(710.0))
+    assert "overflows for a score above about 709" in FLAT
