@@ -64,16 +64,19 @@ def checks(
 
         ordered = [(name, rules[name]) for name in names if name in rules]
         every = set(names)
+        all_positional = len(positional) == len(names)
 
         @functools.wraps(f)
         def checked(*args: Any, **kwargs: Any) -> Any:
             given = dict(zip(positional, args, strict=False))
-            if len(args) > len(positional) or not given.keys().isdisjoint(kwargs):
-                signature.bind(*args, **kwargs)  # raises Python's own TypeError
-            given.update(kwargs)
-            if given.keys() != every:
-                signature.bind(*args, **kwargs)  # the same, for a missing argument
-                given = defaults | given
+            if not (all_positional and len(args) == len(names) and not kwargs):
+                # Not the usual f(a, b, c): keywords, defaults, or a mistake.
+                if len(args) > len(positional) or not given.keys().isdisjoint(kwargs):
+                    signature.bind(*args, **kwargs)  # raises Python's own TypeError
+                given.update(kwargs)
+                if given.keys() != every:
+                    signature.bind(*args, **kwargs)  # the same, for a missing one
+                    given = defaults | given
             # In the order of the signature: a rule sees the earlier ones checked.
             for name, rule in ordered:
                 given[name] = rule(given[name], name, given)

@@ -122,6 +122,12 @@ class Workspace:
             self.Z.append(self.A[i + 1] if identity else empty(sizes[i + 1]))
             self.dC_dZ.append(self.dC_dA[i + 1] if identity else empty(sizes[i + 1]))
             self.zeros.append(np.zeros((m, sizes[i + 1]), dtype, order="F"))
+        # Views made once, not at every call: W and b inside [W; b], and the
+        # transposes the backward pass multiplies by.
+        self.W_in_Wb = [M[:-1] for M in self.Wb]
+        self.b_in_Wb = [M[-1] for M in self.Wb]
+        self.A_ones_T = [M.T for M in self.A_ones]
+        self.dC_dA_T = [M.T for M in self.dC_dA]
 
     def loss_and_gradients(
         self, W: Sequence[Array], b: Sequence[Array], X: Array, Y: Array
@@ -133,8 +139,9 @@ class Workspace:
         is written into them. The gradients are new arrays, the caller's.
         """
         A, A_ones, Z, Wb = self.A, self.A_ones, self.Z, self.Wb
-        for Wb_l, W_l, b_l in zip(Wb, W, b, strict=True):
-            Wb_l[:-1], Wb_l[-1] = W_l, b_l
+        views = zip(self.W_in_Wb, self.b_in_Wb, W, b, strict=True)
+        for W_view, b_view, W_l, b_l in views:
+            W_view[...], b_view[...] = W_l, b_l
         if self.fold_X:
             A[0][...] = X
         for i, name in enumerate(self.activations):
@@ -148,20 +155,22 @@ class Workspace:
         E = np.subtract(A[-1], Y, out=self.dC_dA[-1])  # the error, A - Y
         loss = float(np.vdot(E.T, E.T)) / E.size  # E^T is row-major: no copy
         E *= 2.0 / E.size  # now dC/dA^[L], the gradient of the mean squared error
-        dC_dW, dC_db = [], []
+        dC_dW, dC_db = [], []  # from the last layer to the first, reversed below
         for i in reversed(range(len(self.activations))):
             name, dZ = self.activations[i], self.dC_dZ[i]
             if name != "identity":
                 _prime_from_output(name, A[i + 1], dZ)
                 dZ *= self.dC_dA[i + 1]
             if i == 0 and not self.fold_X:
-                dC_dW.insert(0, np.dot(X.T, dZ))
-                dC_db.insert(0, np.dot(self.ones, dZ))
+                dC_dW.append(np.dot(X.T, dZ))
+                dC_db.append(np.dot(self.ones, dZ))
             else:  # [dC/dW; dC/db] = [A_prev, 1]^T dC/dZ: its last row sums dZ's rows
-                dC_dWb = np.dot(A_ones[i].T, dZ)
-                dC_dW.insert(0, dC_dWb[:-1])
-                dC_db.insert(0, dC_dWb[-1])
+                dC_dWb = np.dot(self.A_ones_T[i], dZ)
+                dC_dW.append(dC_dWb[:-1])
+                dC_db.append(dC_dWb[-1])
             if i > 0:  # dC/dA_prev = dZ W^T, as its transpose, W dZ^T: np.dot
                 # writes only into row-major arrays, which dC_dA^T is
-                np.dot(Wb[i][:-1], dZ.T, out=self.dC_dA[i].T)
+                np.dot(self.W_in_Wb[i], dZ.T, out=self.dC_dA_T[i])
+        dC_dW.reverse()
+        dC_db.reverse()
         return loss, dC_dW, dC_db
