@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from page_facts import formulas, numbers, states
+from page_facts import asks_for, formulas, numbers, states
 
 from handgrad import two_two_one as net
 from handgrad.activations import sigmoid, sigmoid_prime, tanh, tanh_prime
@@ -277,14 +277,19 @@ def test_quoted_values_say_what_the_prose_says(values):
     # "dC/dA2 = 2(A2 - 1)/1 ... negative"
     assert values["grad_a2"] == pytest.approx(2 * (values["prediction_before"] - 1))
     assert values["grad_a2"] < 0
-    # "After 100 steps the cost is ...; it first falls below 0.001 after N steps"
+    # "After 100 steps the cost is ...; it first falls below 0.001 after N steps",
+    # each number asked for
     losses = net.train(
         net.init_params(), net.EXAMPLE_X, net.EXAMPLE_Y, learning_rate=1.0, steps=1000
     ).loss
+    assert values["steps_shown"] == 100
     assert values["cost_after_100"] == losses[100]
     n = values["steps_to_1e_3"]
+    assert values["cost_target"] == 1e-3
     assert losses[n] < 1e-3 <= losses[n - 1]
-    assert {100, 0.001} <= numbers(PAGE)
+    assert {"steps_shown", "cost_after_100", "cost_target", "steps_to_1e_3"} <= (
+        asks_for(PAGE)
+    )
     # "Below 1e-7 means the two agree"
     assert values["gradcheck_worst"] < 1e-7
     assert "10^{-7}" in formulas(PAGE)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from page_facts import asks_for, formulas, numbers
+from page_facts import asks_for, formulas, states
 
 from handgrad import gradcheck
 from handgrad import two_two_one as net
@@ -195,12 +195,14 @@ def test_the_threshold_table_is_the_library_documented_one():
 
 def test_float_formats_keep_the_digits_the_page_says(values):
     # "53 binary digits, about 16 decimal ones"; float32 "24 binary digits"
-    assert np.finfo(np.float64).nmant + 1 == 53
-    assert round(53 * math.log10(2)) == 16
-    assert np.finfo(np.float32).nmant + 1 == 24
+    assert values["float64_bits"] == np.finfo(np.float64).nmant + 1 == 53
+    assert values["float64_decimals"] == round(53 * math.log10(2)) == 16
+    assert values["float32_bits"] == np.finfo(np.float32).nmant + 1 == 24
+    assert {"float64_bits", "float64_decimals", "float32_bits"} <= asks_for(PAGE)
     assert values["u64"] == 2.0**-53
     assert values["u32"] == 2.0**-24
-    assert {53, 16, 24} <= numbers(PAGE)
+    assert states(PAGE, r"u = 2^{-53} \approx {{ u64_tex }}")
+    assert states(PAGE, r"2^{-24} \approx {{ u32_tex }}")
 
 
 def test_numerical_gradient_evaluates_the_cost_twice_per_entry(values):
