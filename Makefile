@@ -108,6 +108,7 @@ repro: env
 
 bench: torch
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_faults.py
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python benchmarks/bench_train.py
 	$(BIN)/python benchmarks/bench_autodiff.py
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python benchmarks/bench_digits.py

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from line_problems import random_line_problems
+from page_facts import formulas, states, tex
 
 from handgrad.data import mass_height
 from handgrad.descent import gradient_descent
@@ -67,7 +68,7 @@ def test_dr_db_is_minus_one_and_dr_dw_is_minus_x():
         np.testing.assert_allclose(
             (r(b, w + H) - r(b, w - H)) / (2 * H), -x, rtol=1e-6, atol=1e-9
         )
-    assert r"\frac{\partial r_i}{\partial w} = -x_i" in PAGE
+    assert states(PAGE, r"\frac{\partial r_i}{\partial w} = -x_i")
 
 
 def test_dssr_db_and_dssr_dw_match_central_differences():
@@ -81,9 +82,8 @@ def test_dssr_db_and_dssr_dw_match_central_differences():
         ):
             assert abs(f - n) <= RTOL * size
             assert abs(g - f) <= 1e-12 * size
-    assert (
-        r"\frac{\partial\,\mathrm{SSR}}{\partial w} = -2 \sum_{i=1}^{m} r_i\, x_i ."
-        in PAGE
+    assert states(
+        PAGE, r"\frac{\partial\,\mathrm{SSR}}{\partial w} = -2 \sum_{i=1}^{m} r_i\, x_i"
     )
 
 
@@ -104,7 +104,7 @@ def test_dmse_db_and_dmse_dw_match_central_differences():
             assert abs(f - n) <= RTOL * size
             assert abs(g - f) <= 1e-12 * size
     mse_w = r"\frac{\partial\,\mathrm{MSE}}{\partial w} = -\frac{2}{m}"
-    assert mse_w + r" \sum_{i=1}^{m} r_i\, x_i ." in PAGE
+    assert states(PAGE, mse_w + r" \sum_{i=1}^{m} r_i\, x_i")
 
 
 def test_simultaneous_and_sequential_steps_of_the_three_point_example():
@@ -119,16 +119,11 @@ def test_simultaneous_and_sequential_steps_of_the_three_point_example():
     w_new, w_seq = 0.0 - 0.05 * -56.0, 0.0 - 0.05 * d_dw_after
     assert w_new == pytest.approx(2.8)
     assert w_seq == pytest.approx(2.08)
-    for text in [
-        "= -24$",
-        "= -56$",
-        "$b' = 1.2$",
-        "$w' = 2.8$",
-        "$0.8, 2.8, 4.8$",
-        "$-41.6$",
-        "$w' = 2.08$",
-    ]:
-        assert text in PAGE
+    stated = formulas(PAGE)
+    assert states(PAGE, r"\frac{\partial C}{\partial b} = -2(2 + 4 + 6) = -24")
+    assert states(PAGE, r"\frac{\partial C}{\partial w} = -2(2 + 8 + 18) = -56")
+    for formula in ["b' = 1.2", "w' = 2.8", "0.8, 2.8, 4.8", "-41.6", "w' = 2.08"]:
+        assert tex(formula) in stated, formula
 
 
 def test_library_steps_from_the_old_point_on_the_page_data(data):

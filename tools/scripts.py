@@ -1,8 +1,9 @@
 """The build's scripts: run side by side in fresh processes, cached under one key.
 
-Figure scripts (``figures.py``), values scripts (``values.py``) and
-notebooks run in a fresh Python, so that they see the current library, and
-run again only when :func:`digest`, their one cache key, changed: the files
+Figure scripts (``figures.py``), values scripts (``values.py``), the
+link-preview image (``social_card.py``) and notebooks run in a fresh Python,
+so that they see the current library, and run again only when
+:func:`digest`, their one cache key, changed: the files
 that make the result (the script, the module that runs it), the library's
 sources, and the Python version with every installed distribution's. A new
 NumPy may print a number differently, a new Matplotlib draw a figure
@@ -36,13 +37,16 @@ def environment() -> str:
     return "\n".join([f"python=={platform.python_version()}", *sorted(installed)])
 
 
-def digest(files: Iterable[Path], package_dir: Path) -> str:
-    """The cache key of a result made from ``files`` with the library in
-    ``package_dir``, in this environment."""
+def digest(files: Iterable[Path], package_dir: Path | None, *texts: str) -> str:
+    """The cache key of a result made from ``files`` and ``texts`` with the
+    library in ``package_dir`` (None: without it), in this environment."""
     h = hashlib.sha256(environment().encode())
-    for path in [*files, *sorted(package_dir.rglob("*.py"))]:
+    library = sorted(package_dir.rglob("*.py")) if package_dir else []
+    for path in [*files, *library]:
         h.update(b"\0" + path.name.encode() + b"\0")
         h.update(path.read_bytes())
+    for text in texts:
+        h.update(b"\0" + text.encode())
     return h.hexdigest()
 
 

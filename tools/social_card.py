@@ -6,40 +6,29 @@ steps walking down it. It is one 1200 x 630 PNG for the whole site, drawn by
 Matplotlib (its own DejaVu font, so no font is fetched or needed), reduced to
 a few colours, about 30 KB, and byte-identical from build to build.
 
-Like the figures, it is drawn in a fresh Python process and cached, keyed by
-this file, the text and the versions of the libraries that draw it. Nothing
-here knows about MkDocs.
+Like the figures, it is drawn in a fresh Python process and cached under
+the key ``scripts.py`` makes (this file, the text, every installed
+library's version). Nothing here knows about MkDocs.
 
     python tools/social_card.py OUT.png TITLE SUBTITLE   # the worker
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import sys
 import textwrap
-from importlib.metadata import version
 from pathlib import Path
 
-from scripts import run_python
+from scripts import digest, run_python
 
 WIDTH, HEIGHT = 1200, 630  # what OpenGraph and Twitter's large card expect
 NAME = "social-card.png"
-_DRAWN_BY = ("matplotlib", "numpy", "pillow")
 _BACKGROUND, _INK, _SOFT, _ACCENT = "#1a237e", "#ffffff", "#c5cae9", "#ffb74d"
 
 
 class SocialCardError(RuntimeError):
     """The card could not be drawn."""
-
-
-def digest(title: str, subtitle: str) -> str:
-    """Hash of everything the card depends on."""
-    h = hashlib.sha256(Path(__file__).read_bytes())
-    for part in [title, subtitle, *(version(lib) for lib in _DRAWN_BY)]:
-        h.update(b"\0" + part.encode())
-    return h.hexdigest()
 
 
 def build_card(cache_dir: Path, title: str, subtitle: str) -> Path:
@@ -51,7 +40,7 @@ def build_card(cache_dir: Path, title: str, subtitle: str) -> Path:
         raise SocialCardError(f"title: expected the site's name, got {title!r}")
     cache_dir.mkdir(parents=True, exist_ok=True)
     card, stamp = cache_dir / NAME, cache_dir / f"{NAME}.sha256"
-    key = digest(title, subtitle)
+    key = digest([Path(__file__)], None, title, subtitle)
     if card.is_file() and stamp.is_file() and stamp.read_text() == key:
         return card
     stamp.unlink(missing_ok=True)

@@ -113,9 +113,11 @@ _trained, _losses = _fit.params, _fit.loss  # _losses[t]: the cost after t steps
 cost_final = float(_losses[-1])
 cost_final_tex = _tex(cost_final)
 prediction_final = float(forward(_trained, _X).A2[0, 0])
-cost_after_100 = float(_losses[100])
-# The first step count after which the cost is below one thousandth.
-steps_to_1e_3 = int(np.argmax(_losses < 1e-3))
+steps_shown = 100  # the step count whose cost the page quotes
+cost_after_100 = float(_losses[steps_shown])
+# The first step count after which the cost is below cost_target.
+cost_target = 1e-3
+steps_to_1e_3 = int(np.argmax(_losses < cost_target))
 
 # The gradient check of all four gradients on the example.
 _errors = {

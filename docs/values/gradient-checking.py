@@ -31,6 +31,11 @@ eps_code, floor_code = _code(EPS), _code(FLOOR)
 eps_tex = _tex(EPS)
 
 # Unit roundoff: the largest relative error of one rounding.
+# The binary digits each format keeps (with the implicit leading one), and
+# float64's in decimal digits.
+float64_bits = np.finfo(np.float64).nmant + 1
+float32_bits = np.finfo(np.float32).nmant + 1
+float64_decimals = round(float64_bits * float(np.log10(2)))
 u64 = float(np.finfo(np.float64).eps / 2)
 u32 = float(np.finfo(np.float32).eps / 2)
 cbrt_u64 = u64 ** (1 / 3)
