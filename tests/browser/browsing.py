@@ -301,6 +301,9 @@ async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
                         )
                     if config == COPY_CONFIG:
                         async with clipboard:
+                            # A copy needs the focused tab: other pages of
+                            # the browser are open at the same time.
+                            await page.bring_to_front()
                             copies = await page.evaluate(COPY_ALL)
                         found.copies = [tuple(pair) for pair in copies]
                     await settle(page, found)
