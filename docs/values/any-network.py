@@ -141,7 +141,7 @@ _h0_small = train(
     _X,
     _Y,
     learning_rate=SMALL_RATE,
-    steps=200,
+    steps=STEPS,
 ).loss
 seed0_small_rate_falls = bool(np.all(np.diff(_h0_small) < 0))
 assert seed0_small_rate_falls, "at 0.03 the seed-0 cost should fall at every step"
