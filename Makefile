@@ -20,7 +20,7 @@ help:
 	@echo "make pytest  the same without lint"
 	@echo "make build   the site into site/ (mkdocs build --strict)"
 	@echo "make bench   build times; handgrad against PyTorch (needs make torch)"
-	@echo "make audit   Lighthouse scores of the home page and the heaviest page"
+	@echo "make audit   Lighthouse scores of every page (median of 3 runs each)"
 	@echo "make repro   ten clean builds with the CPU kept busy, compared file by file"
 	@echo "make torch   add PyTorch (CPU) to .venv for the comparison tests"
 	@echo "make clean   remove generated files and caches"

@@ -5,11 +5,13 @@
 Serves ``SITE_DIR`` (default ``site/``) on 127.0.0.1 with gzip, as a static
 host such as GitHub Pages does, and runs Lighthouse (``benchmarks/audit/``, its
 default mobile preset with simulated throttling) on each ``PAGE`` (a path
-such as ``chain-rule/``; by default the home page and the page with the
-most bytes of HTML). Each page is audited ``N`` times (default 3) and the
+such as ``chain-rule/``; by default every page of the sitemap, which is
+every page in the nav). Each page is audited ``N`` times (default 3) and the
 run with the median performance score is reported, since that score moves
 from run to run. Prints the four category scores of each page, what cost
-points, and exits 1 when a score is below its target.
+points, a table of the median scores of every page with the load average
+of the machine at the start and the end (a loaded machine scores lower),
+and exits 1 when a score is below its target.
 
 Needs ``npm ci --prefix benchmarks/audit``, node, and a Chromium (``CHROME_PATH``,
 default ``/usr/bin/chromium``). ``make audit`` does all of it.
@@ -30,6 +32,7 @@ import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = (
@@ -84,10 +87,17 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 def pages_to_audit(site: Path) -> list[str]:
-    """The home page and the page with the most bytes of HTML."""
-    pages = [p.parent for p in site.rglob("index.html") if p.parent != site]
-    heaviest = max(pages, key=lambda p: (p / "index.html").stat().st_size)
-    return ["", heaviest.relative_to(site).as_posix() + "/"]
+    """Every page of the site, home first: the pages its sitemap lists
+    (every page is in the nav, or the build fails), as paths such as
+    ``chain-rule/``."""
+    sitemap = ElementTree.parse(site / "sitemap.xml")
+    paths = [
+        urlsplit(loc.text.strip()).path
+        for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+        if loc.text
+    ]
+    base = min(paths, key=len)  # the home page: "/" or "/<repository>/"
+    return sorted(path[len(base) :] for path in paths)
 
 
 def lighthouse(url: str, out: Path) -> dict:
@@ -150,13 +160,16 @@ def main(argv: list[str] | None = None) -> int:
     if not LIGHTHOUSE.is_file():
         sys.exit("no Lighthouse: run `npm ci --prefix benchmarks/audit`")
     server, base = serve(site)
-    missed = []
+    missed, table = [], []
+    load_start = os.getloadavg()
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for page in args.pages or pages_to_audit(site):
                 report, performance = audit_page(base + page, args.runs, Path(tmp))
                 runs = ", ".join(f"{p:.2f}" for p in performance)
-                print(f"/{page}  (performance over {args.runs} runs: {runs})")
+                print(
+                    f"/{page}  (performance over {args.runs} runs: {runs})", flush=True
+                )
                 for name, score in scores(report).items():
                     ok = score is not None and score >= TARGETS[name]
                     mark = "ok" if ok else f"below the target, {TARGETS[name]:.2f}"
@@ -165,11 +178,30 @@ def main(argv: list[str] | None = None) -> int:
                         missed.append(f"/{page} {name}")
                 for line in lost_points(report):
                     print(f"    - {line}")
+                table.append((page, scores(report), report["audits"]))
     finally:
         server.shutdown()
+    print(summary(table, load_start, os.getloadavg()))
     if missed:
         print("below target: " + ", ".join(missed))
     return 1 if missed else 0
+
+
+def summary(table: list, load_start: tuple, load_end: tuple) -> str:
+    """The median run of every page in one table, with the load average."""
+    lines = [
+        "",
+        f"{'page':<28} perf  a11y  b.p.  seo   TBT ms  LCP s",
+    ]
+    for page, score, audits in table:
+        tbt = audits.get("total-blocking-time", {}).get("numericValue") or 0
+        lcp = audits.get("largest-contentful-paint", {}).get("numericValue") or 0
+        cells = "  ".join(f"{score[name] or 0:.2f}" for name in TARGETS)
+        lines.append(f"/{page:<27} {cells}  {tbt:6.0f}  {lcp / 1000:5.1f}")
+    start = " ".join(f"{x:.1f}" for x in load_start)
+    end = " ".join(f"{x:.1f}" for x in load_end)
+    lines.append(f"load average (1, 5, 15 min): {start} at the start, {end} at the end")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

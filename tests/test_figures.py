@@ -134,6 +134,26 @@ def test_a_figure_becomes_a_light_and_a_dark_image_loaded_lazily():
     assert out.startswith("<p>Text</p>")
 
 
+def test_a_figure_gets_the_least_width_a_phone_shows_it_at():
+    # 11 pt text (14.667 px) in a 6.4 in (614.4 px) figure is 11 px when the
+    # figure is 614.4 * 11 / 14.667 = 460.8 px wide.
+    assert figures.phone_width(14.667, 614.4) == 461
+    source = "![A rising line](figures/plot_a.svg)\n"
+    out = light_and_dark(page_html(source), {"plot_a": (14.667, 614.4)}, "p.md", source)
+    images = re.findall(r"<img [^>]*>", out)
+    assert len(images) == 2
+    for image in images:
+        assert 'style="--hg-phone-width: 461px"' in image
+        assert 'data-text-px="14.67"' in image
+
+
+def test_the_worker_records_each_figures_width_and_smallest_text(project):
+    (built,) = [f for f in figures.build_figures(*project) if f.name == "plot_a"]
+    text_px, width_px = built.text_and_width()
+    assert width_px == pytest.approx(6.4 * 96)  # the default size of style()
+    assert text_px == pytest.approx(11 * 4 / 3, abs=1e-3)  # 11 pt, recorded to 0.001 px
+
+
 @pytest.mark.parametrize(
     "written",
     [

@@ -296,6 +296,14 @@ def test_seed_zero_climbs_in_the_first_steps_then_recovers(values):
     assert v["seed0_final"] > 2 * v["loss_5000"]  # but ends higher than seed 1
 
 
+def test_seed_zero_spike_is_overshoot_and_the_run_catches_up(values):
+    v = values
+    assert abs(v["seed0_limit"] - 2 / v["seed0_curvature"]) < 1e-12
+    assert v["SMALL_RATE"] < v["seed0_limit"] < v["LEARNING_RATE"]
+    assert v["seed0_small_rate_falls"]  # below the limit: no spike
+    assert abs(v["seed0_long"] / v["seed1_long"] - 1) < 0.05  # the same bottom
+
+
 def test_swapping_hidden_units_keeps_the_cost_and_halfway_is_worse():
     # Exercise 3: the cost is not a single bowl.
     X, Y = bell()

@@ -14,8 +14,11 @@ page never shows a figure drawn by an old copy of the library:
 from __future__ import annotations
 
 import difflib
+import json
+import math
 import os
 import sys
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path, PurePosixPath
@@ -26,6 +29,9 @@ from cycler import cycler
 from scripts import digest, run_python
 
 THEMES = ("light", "dark")
+# The smallest text a figure may show on a phone, in CSS px (issue 11). A
+# figure too wide for that at the phone's width scrolls sideways there.
+PHONE_TEXT_PX = 11
 
 # Colours that read well on Material's light (white) and dark (slate) pages.
 _PALETTES = {
@@ -52,6 +58,18 @@ class Figure:
 
     name: str
     svgs: dict[str, Path]
+    sizes: Path  # JSON: the figure's width and its smallest text, in CSS px
+
+    def text_and_width(self) -> tuple[float, float]:
+        """The figure's smallest text and its width, in CSS px at its own size."""
+        sizes = json.loads(self.sizes.read_text(encoding="utf-8"))
+        return sizes["smallest_text_px"], sizes["width_px"]
+
+
+def phone_width(smallest_text_px: float, width_px: float) -> int:
+    """The width in CSS px at which a figure's smallest text is
+    :data:`PHONE_TEXT_PX`: the least a phone may show it at."""
+    return math.ceil(width_px * PHONE_TEXT_PX / smallest_text_px)
 
 
 def svg_name(name: str, theme: str) -> str:
@@ -97,12 +115,14 @@ def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[
     figures, stale = [], []
     for script in sorted(script_dir.glob("plot_*.py")):
         name = script.stem
-        fig = Figure(name, {t: cache_dir / svg_name(name, t) for t in THEMES})
+        svgs = {t: cache_dir / svg_name(name, t) for t in THEMES}
+        fig = Figure(name, svgs, cache_dir / f"{name}.sizes.json")
         figures.append(fig)
         stamp = cache_dir / f"{name}.sha256"
         key = digest([script, Path(__file__)], package_dir)
         fresh = stamp.is_file() and stamp.read_text() == key
-        if not (fresh and all(p.is_file() for p in fig.svgs.values())):
+        files = [*fig.svgs.values(), fig.sizes]
+        if not (fresh and all(p.is_file() for p in files)):
             stale.append((script, stamp, key))
     if stale:
         _run_worker(cache_dir, [script for script, _, _ in stale])
@@ -123,7 +143,7 @@ def _run_worker(out_dir: Path, scripts: list[Path]) -> None:
 def light_and_dark(
     html: str,
     tree: markup.Element,
-    known: set[str],
+    known: Collection[str],
     where: str,
     source: str,
     script_url: str | None = None,
@@ -145,6 +165,11 @@ def light_and_dark(
     ``"https://github.com/o/r/blob/main/docs/figures/{name}.py"``, a link to
     the figure's script follows the images, in the same paragraph (class
     ``hg-figure-script``, styled in ``extra.css``).
+
+    When ``known`` maps each name to the figure's smallest text and width
+    (:meth:`Figure.text_and_width`), each image also gets the width a phone
+    must show it at, ``--hg-phone-width`` (:func:`phone_width`, used by
+    ``extra.css``), and its smallest text as ``data-text-px``.
     """
     edits, seen = [], []
     for image in tree.find("img"):
@@ -170,12 +195,17 @@ def light_and_dark(
                 " figure in a global named `fig`."
             )
         folder = address.path[: address.path.rfind("/") + 1]
+        attrs = image.attrs | {"loading": "lazy"}
+        if isinstance(known, Mapping):
+            text_px, width_px = known[name]
+            attrs |= {
+                "style": f"--hg-phone-width: {phone_width(text_px, width_px)}px",
+                "data-text-px": f"{text_px:.2f}",
+            }
         images = ""
         for theme in THEMES:
             src = f"{folder}{svg_name(name, theme)}#only-{theme}"
-            images += markup.start_tag(
-                "img", image.attrs | {"src": src, "loading": "lazy"}
-            )
+            images += markup.start_tag("img", attrs | {"src": src})
         if script_url is not None:
             href = escape(script_url.format(name=name))
             images += (
@@ -184,6 +214,23 @@ def light_and_dark(
             )
         edits.append((image.start, image.inner, images))
     return edits
+
+
+def _write_sizes(fig, path: Path) -> None:
+    """Save the figure's width and its smallest visible text, in CSS px (a
+    point is 4/3 px), as its SVG shows them at their own size."""
+    from matplotlib.text import Text
+
+    sizes = [
+        text.get_fontsize()
+        for text in fig.findobj(Text)
+        if text.get_visible() and text.get_text().strip()
+    ]
+    record = {
+        "smallest_text_px": round(min(sizes) * 4 / 3, 3),
+        "width_px": round(fig.get_figwidth() * 96, 3),
+    }
+    path.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
 
 
 def _render(out_dir: Path, scripts: list[Path]) -> int:
@@ -209,6 +256,8 @@ def _render(out_dir: Path, scripts: list[Path]) -> int:
                         )
                     target = out_dir / svg_name(script.stem, theme)
                     fig.savefig(target, format="svg", metadata={"Date": None})
+                    if theme == THEMES[0]:
+                        _write_sizes(fig, out_dir / f"{script.stem}.sizes.json")
             except Exception:
                 print(
                     f"figure script {script} failed ({theme} theme):", file=sys.stderr

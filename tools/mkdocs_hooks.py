@@ -60,7 +60,8 @@ import social_card  # noqa: E402
 import values  # noqa: E402
 from scripts import digest  # noqa: E402
 
-_known_figures: set[str] = set()
+# Each figure's smallest text and width, in CSS px (figures.Figure.text_and_width).
+_known_figures: dict[str, tuple[float, float]] = {}
 _page_values: dict[str, dict[str, object]] = {}
 _notebooks: set[str] = set()  # their src_uri
 _site_values: dict[str, str] = {}  # what every page may quote (project_info.py)
@@ -133,7 +134,7 @@ def on_files(files, config):
     _page_values.update(computed)
     _known_figures.clear()
     for figure in built:
-        _known_figures.add(figure.name)
+        _known_figures[figure.name] = figure.text_and_width()
         for theme, svg in figure.svgs.items():
             uri = f"figures/{figures.svg_name(figure.name, theme)}"
             files.append(File.generated(config, uri, abs_src_path=str(svg)))

@@ -16,7 +16,9 @@ INPUT_X, HIDDEN_X, OUTPUT_X, TARGET_X = 0.0, 1.0, 2.0, 2.75
 LEVELS = (0.55, -0.55)  # heights of the two units in a layer of two
 RADIUS = 0.17
 
-fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+# Narrow enough that its smallest text, 11 pt, is 11 px or more on a 375 px
+# phone, where the figure is shown about 343 px wide.
+fig, ax = plt.subplots(figsize=(4.4, 3.2), layout="constrained")
 ax.set_aspect("equal")
 ax.axis("off")
 
@@ -39,12 +41,12 @@ def weight(start, end, label, colour, where, side):
     lx, ly = x0 + (x1 - x0) * where, y0 + (y1 - y0) * where
     if side == "above":
         ax.text(
-            lx, ly + 0.06, label, ha="center", va="bottom", fontsize=9, color=colour
+            lx, ly + 0.06, label, ha="center", va="bottom", fontsize=11, color=colour
         )
     elif side == "below":
-        ax.text(lx, ly - 0.06, label, ha="center", va="top", fontsize=9, color=colour)
+        ax.text(lx, ly - 0.06, label, ha="center", va="top", fontsize=11, color=colour)
     else:
-        ax.text(lx + 0.08, ly, label, ha="left", va="center", fontsize=9, color=colour)
+        ax.text(lx + 0.08, ly, label, ha="left", va="center", fontsize=11, color=colour)
 
 
 inputs = [(INPUT_X, y) for y in LEVELS]
@@ -56,9 +58,9 @@ for j, (x, y) in enumerate(inputs):
     ax.text(x - 0.25, y, f"{EXAMPLE_X[0][j]:g}", ha="right", va="center")
 for k, (x, y) in enumerate(hidden):
     unit(x, y, r"$\sigma$", "C1")
-    ax.text(x, y - 0.3, f"$(A_1)_{k + 1}$", ha="center", va="top", fontsize=10)
+    ax.text(x, y - 0.3, f"$(A_1)_{k + 1}$", ha="center", va="top", fontsize=11)
 unit(*output, r"$\sigma$", "C2")
-ax.text(OUTPUT_X, -0.3, "$A_2$", ha="center", va="top", fontsize=10)
+ax.text(OUTPUT_X, -0.3, "$A_2$", ha="center", va="top", fontsize=11)
 
 for j, start in enumerate(inputs):
     for k, end in enumerate(hidden):

@@ -139,3 +139,18 @@ gradcheck_table = "\n".join(
     ]
 )
 gradcheck_worst = max(_errors.values())
+
+# --- One weight, (W1)11, followed by hand: a product of local slopes --------
+_m = len(_X)
+path_dC_dA2 = float(2 * (_cache.A2[0, 0] - _Y[0, 0]) / _m)
+path_sigma_prime_Z2 = float(sigmoid_prime(_cache.Z2[0, 0]))
+path_W2_11 = float(_params.W2[0, 0])
+path_sigma_prime_Z1_11 = float(sigmoid_prime(_cache.Z1[0, 0]))
+path_x1 = x1
+path_dC_dW1_11 = (
+    path_dC_dA2 * path_sigma_prime_Z2 * path_W2_11 * path_sigma_prime_Z1_11 * path_x1
+)
+assert np.isclose(path_dC_dW1_11, _grads.dC_dW1[0, 0], rtol=1e-12, atol=0)
+# Exercise 4: the weight (W1)21 on the same path, but multiplying x2.
+path_dC_dW1_21 = path_dC_dW1_11 * x2 / x1
+assert np.isclose(path_dC_dW1_21, _grads.dC_dW1[1, 0], rtol=1e-12, atol=0)

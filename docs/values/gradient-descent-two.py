@@ -9,7 +9,7 @@ import numpy as np
 
 from handgrad.data import TRUE_INTERCEPT, TRUE_SLOPE, mass_height
 from handgrad.descent import gradient_descent
-from handgrad.linear import least_squares, line_mse
+from handgrad.linear import least_squares, line_mse, line_mse_gradient
 
 START = (0.01, 0.01)
 RAW_LEARNING_RATE = 1e-4
@@ -111,3 +111,9 @@ std_b_error_tex = _tex(abs(std_b - ls_b))
 std_w_error_tex = _tex(abs(std_w - ls_w))
 std_end_b, std_end_w = float(_std.path.intercept[-1]), float(_std.path.slope[-1])
 y_mean = float(np.mean(_y))
+
+# --- Exercise 2: one step by hand on the raw data, MSE, from (0.01, 0.01) ----
+_xh, _yh = mass_height()
+hand_dC_db, hand_dC_dw = (float(g) for g in line_mse_gradient(_xh, _yh, 0.01, 0.01))
+hand_b = 0.01 - 1e-4 * hand_dC_db
+hand_w = 0.01 - 1e-4 * hand_dC_dw

@@ -102,6 +102,8 @@ MEASURE = """async () => {
       src: img.getAttribute("src") || "",
       alt: (img.getAttribute("alt") || "").trim(),
       naturalWidth: img.naturalWidth,
+      width: box(img).width,
+      textPx: parseFloat(img.dataset.textPx || "0"),
       visible: visible(img),
     })),
     scrollWidth: document.documentElement.scrollWidth,
@@ -164,6 +166,48 @@ COPY_ALL = """async () => {
 }"""
 
 
+# The page as it prints, straight after opening. FONTS_AT_IDLE: the KaTeX
+# fonts that its formulas use and that are not loaded once the page is idle
+# (a formula far down is laid out only as it nears the screen, so its fonts
+# would wait for that, and print does not wait for them). PRINTED_FIGURES:
+# under print media, after "beforeprint", which figures show and whether
+# they loaded.
+FONTS_AT_IDLE = """async () => {
+  const within = (promise, ms) =>
+    Promise.race([promise, new Promise((done) => setTimeout(done, ms))]);
+  // The page fetches its fonts when idle, or after 3 s (overrides/main.html).
+  await new Promise((done) => requestIdleCallback(done, { timeout: 4000 }));
+  await within(document.fonts.ready, 5000);
+  const faces = new Set();
+  for (const el of document.querySelectorAll(".katex-html, .katex-html *")) {
+    if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) {
+      continue;
+    }
+    const style = getComputedStyle(el);
+    const family = style.fontFamily.split(",")[0].replace(/["']/g, "").trim();
+    if (family.startsWith("KaTeX_")) {
+      faces.add(`${style.fontStyle} ${style.fontWeight} 12px ${family}`);
+    }
+  }
+  return [...faces].filter((face) => !document.fonts.check(face)).sort();
+}"""
+
+PRINTED_FIGURES = """async () => {
+  dispatchEvent(new Event("beforeprint"));
+  const figures = [...document.querySelectorAll('img[src*="figures/plot_"]')];
+  const shown = figures.filter((img) => getComputedStyle(img).display !== "none");
+  const loaded = shown.map((img) => img.decode().catch(() => null));
+  await Promise.race([
+    Promise.all(loaded), new Promise((done) => setTimeout(done, 5000)),
+  ]);
+  return figures.map((img) => ({
+    src: img.getAttribute("src"),
+    shown: getComputedStyle(img).display !== "none",
+    loaded: img.complete && img.naturalWidth > 0,
+  }));
+}"""
+
+
 @dataclass
 class Visit:
     """What the browser saw of one page in one viewport and palette."""
@@ -177,6 +221,8 @@ class Visit:
     axe: list[dict] | None = None
     copies: list[tuple[str, str]] = field(default_factory=list)  # (expected, got)
     render_later: dict = field(default_factory=dict)  # RENDER_LATER's answer
+    fonts_at_idle: list[str] = field(default_factory=list)  # FONTS_AT_IDLE's
+    printed_figures: list[dict] = field(default_factory=list)  # PRINTED_FIGURES's
     code_blocks: tuple[int, int] = (0, 0)  # CODE_BLOCKS's answer
     pending: set = field(default_factory=set)  # requests not answered yet
 
@@ -291,6 +337,7 @@ async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
             async with at_once:
                 page, found = await open_page(contexts[config], base_url, path)
                 try:
+                    found.fonts_at_idle = await page.evaluate(FONTS_AT_IDLE)
                     found.code_blocks = await mount_code_blocks(page, config)
                     found.render_later = await page.evaluate(RENDER_LATER)
                     found.measured = await page.evaluate(MEASURE)
@@ -306,6 +353,9 @@ async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
                             await page.bring_to_front()
                             copies = await page.evaluate(COPY_ALL)
                         found.copies = [tuple(pair) for pair in copies]
+                    await page.emulate_media(media="print")
+                    found.printed_figures = await page.evaluate(PRINTED_FIGURES)
+                    await page.emulate_media(media="screen")
                     await settle(page, found)
                 finally:
                     await page.close()

@@ -87,6 +87,53 @@ def test_the_figures_shown_match_the_palette(visits, config):
     assert any("figures/plot_" in i["src"] and i["visible"] for i in figures)
 
 
+@pytest.mark.parametrize("config", CONFIGS)
+def test_a_page_printed_straight_after_opening_is_complete(visits, config):
+    """Every maths font its formulas use is loaded once the page is idle (a
+    formula far down is laid out late, and print does not wait for its
+    fonts), and it prints the light figures, loaded, in either palette."""
+    done = visits(config)
+
+    def problems(v):
+        for face in v.fonts_at_idle:
+            yield f"font not loaded: {face}"
+        for image in v.printed_figures:
+            light = not image["src"].split("#")[0].endswith("-dark.svg")
+            if image["shown"] != light:
+                yield f"{'prints' if image['shown'] else 'leaves out'} {image['src']}"
+            if image["shown"] and not image["loaded"]:
+                yield f"prints before it loaded: {image['src']}"
+
+    assert offenders(done, problems) == []
+    assert any(v.printed_figures for v in done.values())
+
+
+@pytest.mark.parametrize("config", [c for c in CONFIGS if c.startswith("phone")])
+def test_every_figures_text_is_at_least_11_px_on_a_phone(visits, config):
+    """A figure's smallest text (its size in the SVG, data-text-px, written
+    by tools/figures.py from the figure's own texts) times the scale the
+    phone shows the figure at."""
+    done = visits(config)
+
+    def problems(v):
+        for image in v.measured["images"]:
+            if "figures/plot_" not in image["src"] or not image["visible"]:
+                continue
+            if not image["textPx"]:
+                yield f"no data-text-px: {image['src']}"
+                continue
+            shown = image["textPx"] * image["width"] / image["naturalWidth"]
+            if shown < 11 - 0.05:
+                yield f"text {shown:.1f} px: {image['src']}"
+
+    assert offenders(done, problems) == []
+    assert any(
+        "figures/plot_" in i["src"] and i["visible"]
+        for v in done.values()
+        for i in v.measured["images"]
+    )
+
+
 @pytest.mark.parametrize("config", [c for c in CONFIGS if c.startswith("phone")])
 def test_the_phone_page_never_scrolls_sideways(visits, config):
     width = VIEWPORTS["phone"][0]
