@@ -147,6 +147,17 @@ def test_a_figure_gets_the_least_width_a_phone_shows_it_at():
         assert 'data-text-px="14.67"' in image
 
 
+def test_a_figure_without_text_gets_no_phone_width():
+    # Images alone, as the digits' 8 x 8 weights: nothing to keep readable.
+    source = "![Weights as images](figures/plot_a.svg)\n"
+    out = light_and_dark(page_html(source), {"plot_a": (None, 768.0)}, "p.md", source)
+    images = re.findall(r"<img [^>]*>", out)
+    assert len(images) == 2
+    for image in images:
+        assert 'data-text-px="none"' in image
+        assert "--hg-phone-width" not in image
+
+
 def test_the_worker_records_each_figures_width_and_smallest_text(project):
     (built,) = [f for f in figures.build_figures(*project) if f.name == "plot_a"]
     text_px, width_px = built.text_and_width()

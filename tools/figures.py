@@ -60,8 +60,9 @@ class Figure:
     svgs: dict[str, Path]
     sizes: Path  # JSON: the figure's width and its smallest text, in CSS px
 
-    def text_and_width(self) -> tuple[float, float]:
-        """The figure's smallest text and its width, in CSS px at its own size."""
+    def text_and_width(self) -> tuple[float | None, float]:
+        """The figure's smallest text (None if it has none) and its width, in
+        CSS px at its own size."""
         sizes = json.loads(self.sizes.read_text(encoding="utf-8"))
         return sizes["smallest_text_px"], sizes["width_px"]
 
@@ -198,10 +199,13 @@ def light_and_dark(
         attrs = image.attrs | {"loading": "lazy"}
         if isinstance(known, Mapping):
             text_px, width_px = known[name]
-            attrs |= {
-                "style": f"--hg-phone-width: {phone_width(text_px, width_px)}px",
-                "data-text-px": f"{text_px:.2f}",
-            }
+            if text_px is None:  # no text to keep readable on a phone
+                attrs |= {"data-text-px": "none"}
+            else:
+                attrs |= {
+                    "style": f"--hg-phone-width: {phone_width(text_px, width_px)}px",
+                    "data-text-px": f"{text_px:.2f}",
+                }
         images = ""
         for theme in THEMES:
             src = f"{folder}{svg_name(name, theme)}#only-{theme}"
@@ -226,8 +230,8 @@ def _write_sizes(fig, path: Path) -> None:
         for text in fig.findobj(Text)
         if text.get_visible() and text.get_text().strip()
     ]
-    record = {
-        "smallest_text_px": round(min(sizes) * 4 / 3, 3),
+    record = {  # a figure of images alone has no text: None
+        "smallest_text_px": round(min(sizes) * 4 / 3, 3) if sizes else None,
         "width_px": round(fig.get_figwidth() * 96, 3),
     }
     path.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")

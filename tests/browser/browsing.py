@@ -103,7 +103,8 @@ MEASURE = """async () => {
       alt: (img.getAttribute("alt") || "").trim(),
       naturalWidth: img.naturalWidth,
       width: box(img).width,
-      textPx: parseFloat(img.dataset.textPx || "0"),
+      textPx: img.dataset.textPx === "none" ? null
+        : parseFloat(img.dataset.textPx || "0"),
       visible: visible(img),
     })),
     scrollWidth: document.documentElement.scrollWidth,

@@ -119,6 +119,8 @@ def test_every_figures_text_is_at_least_11_px_on_a_phone(visits, config):
         for image in v.measured["images"]:
             if "figures/plot_" not in image["src"] or not image["visible"]:
                 continue
+            if image["textPx"] is None:  # a figure of images alone: no text
+                continue
             if not image["textPx"]:
                 yield f"no data-text-px: {image['src']}"
                 continue
