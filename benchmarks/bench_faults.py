@@ -22,23 +22,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from test_build_faults import CONFIG, FAULTS, NOTEBOOK, PAGE  # noqa: E402
+from test_build_faults import FAULTS, write_fault_site  # noqa: E402
 
 
 def fail_once(where: Path, page_fault: str, notebook_fault: str) -> tuple[float, str]:
     """Build the site of one mistake in ``where``: seconds taken, output."""
-    (where / "docs" / "notebooks").mkdir(parents=True)
-    (where / "docs" / "index.md").write_text(PAGE.format(fault=page_fault))
-    if page_fault:
-        (where / "mkdocs.yml").write_text(CONFIG.replace(", notebooks/nb.py", ""))
-    else:
-        (where / "mkdocs.yml").write_text(CONFIG)
-        notebook = NOTEBOOK.format(fault=notebook_fault)
-        (where / "docs" / "notebooks" / "nb.py").write_text(notebook)
-    env = os.environ | {
-        "HANDGRAD_CACHE_DIR": str(where / "cache"),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
+    env = write_fault_site(where, page_fault, notebook_fault)
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],

@@ -95,6 +95,23 @@ FAULTS = {
 NO_FAULT = {"no fault": ("", "", "")}
 
 
+def write_fault_site(where: Path, page_fault: str, notebook_fault: str) -> dict:
+    """Write the small site of one mistake into ``where``; the environment
+    its build runs in (its own cache)."""
+    (where / "docs" / "notebooks").mkdir(parents=True)
+    (where / "docs" / "index.md").write_text(PAGE.format(fault=page_fault))
+    if page_fault:  # a site without a notebook, which would run for nothing
+        (where / "mkdocs.yml").write_text(CONFIG.replace(", notebooks/nb.py", ""))
+    else:
+        (where / "mkdocs.yml").write_text(CONFIG)
+        notebook = NOTEBOOK.format(fault=notebook_fault)
+        (where / "docs" / "notebooks" / "nb.py").write_text(notebook)
+    return os.environ | {
+        "HANDGRAD_CACHE_DIR": str(where / "cache"),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+
+
 @pytest.fixture(scope="session")
 def failed_builds(tmp_path_factory) -> dict:
     """Each fault's site, built side by side: the finished builds by name, and
@@ -102,18 +119,7 @@ def failed_builds(tmp_path_factory) -> dict:
     running, sites = {}, {}
     for name, (page_fault, notebook_fault, _) in (FAULTS | NO_FAULT).items():
         where = sites[name] = tmp_path_factory.mktemp("fault")
-        (where / "docs" / "notebooks").mkdir(parents=True)
-        (where / "docs" / "index.md").write_text(PAGE.format(fault=page_fault))
-        if page_fault:  # a site without a notebook, which would run for nothing
-            (where / "mkdocs.yml").write_text(CONFIG.replace(", notebooks/nb.py", ""))
-        else:
-            (where / "mkdocs.yml").write_text(CONFIG)
-            notebook = NOTEBOOK.format(fault=notebook_fault)
-            (where / "docs" / "notebooks" / "nb.py").write_text(notebook)
-        env = os.environ | {
-            "HANDGRAD_CACHE_DIR": str(where / "cache"),
-            "NO_MKDOCS_2_WARNING": "1",
-        }
+        env = write_fault_site(where, page_fault, notebook_fault)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
         running[name] = subprocess.Popen(
             command,
