@@ -53,6 +53,48 @@ def test_each_script_gives_a_light_and_a_dark_svg(project):
     assert light.read_bytes() != dark.read_bytes()
 
 
+EVERY_COLOUR = """
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots(figsize=(3, 2))
+for k in range(6):
+    ax.plot([0, 1], [k, k + 1], label=f"C{k}")
+ax.set_title("ink")
+ax.legend()
+"""
+
+
+def _drawn(theme: str) -> str:
+    """EVERY_COLOUR drawn in ``theme``'s palette, as the worker saves it."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(figures.style(theme)):
+        namespace: dict = {}
+        exec(EVERY_COLOUR, namespace)
+        out = io.StringIO()
+        namespace["fig"].savefig(out, format="svg", metadata={"Date": None})
+    plt.close("all")
+    return out.getvalue()
+
+
+def test_the_dark_twin_is_the_drawing_a_dark_run_makes():
+    # Every colour of the light palette appears, and none stays in the dark.
+    light, dark = _drawn("light"), _drawn("dark")
+    for colour in figures._DARK_OF:
+        assert colour in light
+        assert colour not in figures.in_dark(light)
+    # Equal to a run in the dark palette, but for the ids of shared shapes
+    # (Matplotlib hashes a marker's style, colour included, into its id).
+    ids = re.compile(r'(id="|href="#)\w+"')
+    assert ids.sub(r"\1", figures.in_dark(light)) == ids.sub(r"\1", dark)
+    assert figures.in_dark(light) != light
+
+
 def test_unchanged_build_runs_nothing_and_a_change_runs_only_that_script(
     project, worker_calls
 ):

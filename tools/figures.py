@@ -1,10 +1,14 @@
 """Figure scripts to SVG files: cached, byte-reproducible, light and dark.
 
 Every ``docs/figures/plot_<what>.py`` leaves one Matplotlib figure in a
-global named ``fig``. :func:`build_figures` runs each script once per
-palette into deterministic SVGs, again only when the cache key
-(``scripts.py``) changed; :func:`light_and_dark` makes each figure on a page
-a light and a dark image with a link to its script. No MkDocs here. Run as
+global named ``fig``, coloured from the palette (``C0``..``C5``, the
+default ink and grid). :func:`build_figures` runs each script once, in the
+light palette, into a deterministic SVG, and writes its dark twin by
+swapping each light colour for its dark one (:func:`in_dark`: the same
+file a dark run draws, but for internal ids, at half the cost); again only
+when the cache key (``scripts.py``) changed. :func:`light_and_dark` makes
+each figure on a page a light and a dark image with a link to its script.
+No MkDocs here. Run as
 a script, this module is the worker that draws in a fresh Python, so that a
 page never shows a figure drawn by an old copy of the library:
 
@@ -17,6 +21,7 @@ import difflib
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -46,6 +51,20 @@ _PALETTES = {
         "cycle": ["#6cb6ff", "#ffa657", "#56d364", "#d2a8ff", "#e3b341", "#ff7eb6"],
     },
 }
+
+
+# Each colour of the light palette, and the one that replaces it in the dark.
+_DARK_OF = {
+    _PALETTES["light"][part]: _PALETTES["dark"][part] for part in ("ink", "grid")
+} | dict(zip(_PALETTES["light"]["cycle"], _PALETTES["dark"]["cycle"], strict=True))
+_LIGHT_COLOUR = re.compile("|".join(_DARK_OF))
+
+
+def in_dark(svg: str) -> str:
+    """The dark twin of a figure drawn in the light palette: each light
+    colour replaced by the dark one (colours outside the palette, such as a
+    colour map's, stay)."""
+    return _LIGHT_COLOUR.sub(lambda found: _DARK_OF[found[0]], svg)
 
 
 class FigureError(RuntimeError):
@@ -238,7 +257,8 @@ def _write_sizes(fig, path: Path) -> None:
 
 
 def _render(out_dir: Path, scripts: list[Path]) -> int:
-    """The worker: run each script per theme and save its ``fig`` as SVG."""
+    """The worker: run each script in the light palette, save its ``fig`` as
+    SVG, and write the dark twin (:func:`in_dark`)."""
     import runpy
     import traceback
 
@@ -248,28 +268,27 @@ def _render(out_dir: Path, scripts: list[Path]) -> int:
     import matplotlib.pyplot as plt
 
     for script in scripts:
-        for theme in THEMES:
-            try:
-                with plt.rc_context(style(theme)):
-                    namespace = runpy.run_path(str(script), run_name="__figure__")
-                    fig = namespace.get("fig")
-                    if not isinstance(fig, matplotlib.figure.Figure):
-                        raise TypeError(
-                            "expected a global `fig` holding a matplotlib Figure, "
-                            f"got {type(fig).__name__}"
-                        )
-                    target = out_dir / svg_name(script.stem, theme)
-                    fig.savefig(target, format="svg", metadata={"Date": None})
-                    if theme == THEMES[0]:
-                        _write_sizes(fig, out_dir / f"{script.stem}.sizes.json")
-            except Exception:
-                print(
-                    f"figure script {script} failed ({theme} theme):", file=sys.stderr
-                )
-                traceback.print_exc()
-                return 1
-            finally:
-                plt.close("all")
+        try:
+            with plt.rc_context(style("light")):
+                namespace = runpy.run_path(str(script), run_name="__figure__")
+                fig = namespace.get("fig")
+                if not isinstance(fig, matplotlib.figure.Figure):
+                    raise TypeError(
+                        "expected a global `fig` holding a matplotlib Figure, "
+                        f"got {type(fig).__name__}"
+                    )
+                light = out_dir / svg_name(script.stem, "light")
+                fig.savefig(light, format="svg", metadata={"Date": None})
+                _write_sizes(fig, out_dir / f"{script.stem}.sizes.json")
+            svg = light.read_text(encoding="utf-8")
+            dark = out_dir / svg_name(script.stem, "dark")
+            dark.write_text(in_dark(svg), encoding="utf-8")
+        except Exception:
+            print(f"figure script {script} failed:", file=sys.stderr)
+            traceback.print_exc()
+            return 1
+        finally:
+            plt.close("all")
     return 0
 
 
