@@ -55,6 +55,17 @@ def test_a_failing_script_names_itself_and_its_error(script):
         values.load_values([path], package, cache)
 
 
+def test_scripts_that_share_a_worker_each_get_their_own_values(tmp_path):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    paths = []
+    for number, page in enumerate(["a", "b", "c"], start=1):
+        paths.append(tmp_path / f"{page}.py")
+        paths[-1].write_text(f"x = {number}\n_hidden = 0\n")
+    found = values.load_values(paths, package, tmp_path / "cache")
+    assert found == {"a": {"x": 1}, "b": {"x": 2}, "c": {"x": 3}}
+
+
 def test_fill_formats_each_placeholder():
     text = "slope {{ slope:.2f }} after {{ steps }} steps; TeX {{x}} stays"
     out = values.fill(text, {"slope": 0.8165, "steps": 12}, "p.md")

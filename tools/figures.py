@@ -8,9 +8,9 @@ swapping each light colour for its dark one (:func:`in_dark`: the same
 file a dark run draws, but for internal ids, at half the cost); again only
 when the cache key (``scripts.py``) changed. :func:`light_and_dark` makes
 each figure on a page a light and a dark image with a link to its script.
-No MkDocs here. Run as
-a script, this module is the worker that draws in a fresh Python, so that a
-page never shows a figure drawn by an old copy of the library:
+No MkDocs here. Run as a script, this module is the worker that draws in a
+fresh Python, so that a page never shows a figure drawn by an old copy of
+the library:
 
     python tools/figures.py OUT_DIR SCRIPT [SCRIPT ...]
 """
@@ -125,6 +125,19 @@ def style(theme: str) -> dict[str, object]:
     }
 
 
+def planned(script_dir: Path, cache_dir: Path) -> list[Figure]:
+    """One :class:`Figure` per ``plot_*.py`` in ``script_dir``, where
+    :func:`build_figures` puts it in ``cache_dir`` (drawn or not yet)."""
+    return [
+        Figure(
+            script.stem,
+            {t: cache_dir / svg_name(script.stem, t) for t in THEMES},
+            cache_dir / f"{script.stem}.sizes.json",
+        )
+        for script in sorted(script_dir.glob("plot_*.py"))
+    ]
+
+
 def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[Figure]:
     """Render every ``plot_*.py`` in ``script_dir`` that is not already cached.
 
@@ -132,13 +145,10 @@ def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[
     :class:`FigureError` with the script's name and traceback if one fails.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    figures, stale = [], []
-    for script in sorted(script_dir.glob("plot_*.py")):
-        name = script.stem
-        svgs = {t: cache_dir / svg_name(name, t) for t in THEMES}
-        fig = Figure(name, svgs, cache_dir / f"{name}.sizes.json")
-        figures.append(fig)
-        stamp = cache_dir / f"{name}.sha256"
+    figures, stale = planned(script_dir, cache_dir), []
+    for fig in figures:
+        script = script_dir / f"{fig.name}.py"
+        stamp = cache_dir / f"{fig.name}.sha256"
         key = digest([script, Path(__file__)], package_dir)
         fresh = stamp.is_file() and stamp.read_text() == key
         files = [*fig.svgs.values(), fig.sizes]

@@ -4,34 +4,33 @@ Each hook hands the work to a module of ``tools/`` that knows nothing of
 MkDocs, and turns what goes wrong into one ``PluginError`` (file, line and
 fix), which MkDocs prints once, with no traceback.
 
-- On import, Jupyter is given the build's own settings (``jupyter/``): a
-  print is one output however the kernel flushed it, a traceback has no
-  colour codes, the kernel talks over local sockets.
+- On import: Jupyter is given the build's own settings (``jupyter/``).
 - ``on_config``: dates (the sitemap's) are the last commit's, not the
-  clock's; the notebook cache is keyed as the figures' (``scripts.py``);
-  the repository is named after its address, and what every page may quote
-  about the project is read (``project_info.py``).
-- ``on_files``: the figure and values scripts that changed run
-  (``figures.py``, ``values.py``); each notebook's links are checked and
-  its ``.ipynb`` published (``notebooks.py``); the link-preview image is
-  drawn (``social_card.py``; ``overrides/main.html`` puts it in each page's
-  OpenGraph and Twitter tags).
-- ``on_pre_page``: a notebook cell that raises is told at its line.
+  clock's; the repository is named after its address, and what every page
+  may quote about the project is read (``project_info.py``).
+- ``on_files``: each notebook's links are checked and its ``.ipynb``
+  published (``notebooks.py``); then the values scripts, the notebooks, the
+  figure scripts and the link-preview image (``values.py``, ``figures.py``,
+  ``social_card.py``) start in the background, the ones whose cache key
+  changed in fresh processes, one per core (``scripts.py``), while MkDocs
+  reads the pages: a page waits only for what it shows.
+- ``on_pre_page``: a notebook page gets the notebook as it ran, which
+  mkdocs-jupyter renders (a cell that raised fails the build at its line).
 - ``on_page_markdown``: fences the tests would skip (``fences.py``); the
   page's numbers filled in (``values.py``).
 - ``on_page_content``: a notebook page is cleaned, given its download link
   and the install command.
+- ``on_env``: the figures and the card are finished before MkDocs copies
+  them; ``on_build_error``: the background work is stopped.
 - ``on_page_context``, after the search plugin indexed the page (so the
   index keeps the short TeX), from one parse of the page: the maths rendered
   (``mathrender.py``), each figure made a light and a dark image with a
-  link to its script, each code
-  block's lines counted (``code_lines.py``).
+  link to its script, each code block's lines counted (``code_lines.py``).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -39,7 +38,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from nbclient.exceptions import CellExecutionError
 
 TOOLS = Path(__file__).resolve().parent
 ROOT = TOOLS.parent
@@ -58,12 +56,13 @@ import notebooks  # noqa: E402
 import project_info  # noqa: E402
 import social_card  # noqa: E402
 import values  # noqa: E402
-from scripts import digest  # noqa: E402
+from scripts import start, stop  # noqa: E402
 
 # Each figure's smallest text and width, in CSS px (figures.Figure.text_and_width).
 _known_figures: dict[str, tuple[float, float]] = {}
-_page_values: dict[str, dict[str, object]] = {}
-_notebooks: set[str] = set()  # their src_uri
+_page_values: dict[str, dict[str, object]] = {}  # each page's, once computed
+_started: dict = {}  # name -> Future: the work on_files started (scripts.start)
+_notebooks: dict[str, str] = {}  # src_uri -> the script's path
 _site_values: dict[str, str] = {}  # what every page may quote (project_info.py)
 
 
@@ -86,13 +85,8 @@ def on_config(config):
     if "SOURCE_DATE_EPOCH" not in os.environ:  # what MkDocs dates the sitemap by
         os.environ["SOURCE_DATE_EPOCH"] = _last_commit_time()
     jupyter = config.plugins.get("mkdocs-jupyter")
-    if jupyter is not None:
-        settings = sorted(JUPYTER.glob("*.py"))
-        current = CACHE / "notebooks" / digest(settings, PACKAGE)[:16]
-        for old in current.parent.glob("*"):  # the caches of older keys
-            if old != current:
-                shutil.rmtree(old, ignore_errors=True)
-        jupyter.config["cache_dir"] = str(current)
+    if jupyter is not None:  # keyed by the notebook as it ran (on_pre_page)
+        jupyter.config["cache_dir"] = str(CACHE / "notebooks")
     try:
         config["repo_name"] = project_info.repo_name(config["repo_url"])
         found = project_info.site_values(ROOT / "pyproject.toml", config["repo_url"])
@@ -112,35 +106,15 @@ def _script_url(config) -> str:
 
 
 def on_files(files, config):
-    docs = Path(config["docs_dir"])
-    try:
-        built = figures.build_figures(docs / "figures", PACKAGE, CACHE / "figures")
-        scripts = sorted((docs / "values").glob("*.py"))
-        computed = values.load_values(scripts, PACKAGE, CACHE / "values")
-        card = social_card.build_card(
-            CACHE / "social", config["site_name"], config["site_description"] or ""
-        )
-    except (figures.FigureError, values.ValuesError, social_card.SocialCardError) as e:
-        raise PluginError(str(e)) from None
-    for page, found in computed.items():
-        if clash := sorted(set(found) & set(_site_values)):
-            raise PluginError(
-                f"docs/values/{page}.py defines {', '.join(clash)}, which every page "
-                "already has from the project (tools/project_info.py): rename it"
-            )
-    card_uri = config["extra"]["social_card"]
-    files.append(File.generated(config, card_uri, abs_src_path=str(card)))
-    _page_values.clear()
-    _page_values.update(computed)
-    _known_figures.clear()
-    for figure in built:
-        _known_figures[figure.name] = figure.text_and_width()
-        for theme, svg in figure.svgs.items():
-            uri = f"figures/{figures.svg_name(figure.name, theme)}"
-            files.append(File.generated(config, uri, abs_src_path=str(svg)))
+    """Check each notebook's links, then start the scripts and notebooks in
+    the background (``scripts.py``): the pages wait for what they show."""
     jupyter = config.plugins.get("mkdocs-jupyter")
     _notebooks.clear()
-    _notebooks.update(f.src_uri for f in files if jupyter and jupyter.should_include(f))
+    _notebooks.update(
+        (f.src_uri, f.abs_src_path)
+        for f in files
+        if jupyter and jupyter.should_include(f)
+    )
     urls = {f.url for f in files}
     for notebook in [f for f in files if f.src_uri in _notebooks]:
         script = Path(notebook.abs_src_path).read_text(encoding="utf-8")
@@ -151,27 +125,85 @@ def on_files(files, config):
         problems = notebooks.broken_links(script, _where(notebook), notebook.url, urls)
         if problems:
             raise PluginError("\n".join(problems))
+    docs = Path(config["docs_dir"])
+    _started.clear()
+    _page_values.clear()
+    # Pages wait first for their values, then notebooks, then figures.
+    values_scripts = sorted((docs / "values").glob("*.py"))
+    _started["values"] = start(
+        values.load_values, values_scripts, PACKAGE, CACHE / "values"
+    )
+    for notebook in [f for f in files if f.src_uri in _notebooks]:
+        _started[notebook.src_uri] = start(
+            notebooks.execute,
+            Path(notebook.abs_src_path),
+            _where(notebook),
+            PACKAGE,
+            CACHE / "executed" / "notebooks",  # as mkdocs.yml includes them
+        )
+    _started["figures"] = start(
+        figures.build_figures, docs / "figures", PACKAGE, CACHE / "figures"
+    )
+    description = config["site_description"] or ""
+    _started["card"] = start(
+        social_card.build_card, CACHE / "social", config["site_name"], description
+    )
+    card = CACHE / "social" / social_card.NAME
+    uri = config["extra"]["social_card"]
+    files.append(File.generated(config, uri, abs_src_path=str(card)))
+    for figure in figures.planned(docs / "figures", CACHE / "figures"):
+        for theme, svg in figure.svgs.items():
+            uri = f"figures/{figures.svg_name(figure.name, theme)}"
+            files.append(File.generated(config, uri, abs_src_path=str(svg)))
     return files
 
 
+def _finished(name: str):
+    """What the background work ``name`` made, once it is done; its failure
+    as the build's one error."""
+    try:
+        return _started[name].result()
+    except (
+        figures.FigureError,
+        values.ValuesError,
+        social_card.SocialCardError,
+        notebooks.NotebookError,
+    ) as error:
+        raise PluginError(str(error)) from None
+
+
+def on_build_error(error):
+    stop()  # the scripts and notebooks still running
+
+
+def _page_values_of(stem: str) -> dict[str, object]:
+    """The values a page may quote: the project's, and its own script's."""
+    if not _page_values:
+        computed = _finished("values")
+        for page, found in computed.items():
+            if clash := sorted(set(found) & set(_site_values)):
+                raise PluginError(
+                    f"docs/values/{page}.py defines {', '.join(clash)}, which every"
+                    " page already has from the project (tools/project_info.py):"
+                    " rename it"
+                )
+        _page_values.update(computed)
+    return {**_site_values, **_page_values.get(stem, {})}
+
+
+@event_priority(100)  # before mkdocs-jupyter's: it renders what this gives it
 def on_pre_page(page, config, files):
-    if page.file.src_uri not in _notebooks:
-        return page
-    render = page.render  # mkdocs-jupyter's, which runs the notebook
-
-    def render_or_explain(config, files):
-        try:
-            render(config, files)
-        except CellExecutionError as error:
-            script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-            message = notebooks.cell_error(error, script, _where(page.file))
-            raise PluginError(message) from None
-
-    page.render = render_or_explain
+    """A notebook page shows the notebook as it ran: mkdocs-jupyter reads
+    that (and keys its cache by it) in place of the script, until
+    on_page_content."""
+    if page.file.src_uri in _notebooks:
+        page.file.abs_src_path = str(_finished(page.file.src_uri))
     return page
 
 
 def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri in _notebooks:
+        return markdown  # not Markdown: mkdocs-jupyter renders the notebook
     where, source = _where(page.file), page.file.content_string
     problems = fences.untested(source, where)
     if problems:
@@ -180,8 +212,7 @@ def on_page_markdown(markdown, page, config, files):
     script = os.path.relpath(Path(config["docs_dir"], "values", f"{stem}.py"))
     first_line = source.count("\n") - markdown.count("\n") + 1  # after front matter
     try:
-        found = _page_values.get(stem, {})
-        found = {**_site_values, **found}
+        found = _page_values_of(stem)
         return values.fill(markdown, found, where, max(first_line, 1), script)
     except values.ValuesError as error:
         raise PluginError(str(error)) from None
@@ -190,6 +221,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if page.file.src_uri not in _notebooks:
         return html
+    page.file.abs_src_path = _notebooks[page.file.src_uri]  # the script again
     script = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     try:
         html = notebooks.clean_html(html, script, _where(page.file))
@@ -199,6 +231,15 @@ def on_page_content(html, page, config, files):
     href = ipynb.url_relative_to(page.file)
     install = _site_values["install_command"]
     return notebooks.download_link(href, install) + html
+
+
+def on_env(env, config, files):
+    """The figures and the card, finished before MkDocs copies them."""
+    _finished("card")
+    _known_figures.clear()
+    for figure in _finished("figures"):
+        _known_figures[figure.name] = figure.text_and_width()
+    return env
 
 
 @event_priority(-100)  # after the search plugin has indexed the page

@@ -1,6 +1,8 @@
 """Notebooks as pages: a jupytext script in, a page and a download out.
-No MkDocs here. mkdocs-jupyter runs each ``docs/notebooks/<name>.py`` and
-renders it with nbconvert; this module does the rest:
+No MkDocs here. :func:`execute` runs each ``docs/notebooks/<name>.py`` in
+a Jupyter kernel, in the background with the figure scripts (``scripts.py``,
+cached under the same key), and mkdocs-jupyter renders the notebook it ran
+with nbconvert; this module does the rest:
 
 - :func:`broken_links`: a notebook's links are checked before it runs
   (MkDocs checks those of Markdown pages, not of a notebook's HTML).
@@ -22,8 +24,9 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+import tempfile
 from html import escape, unescape
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import jupytext
@@ -32,6 +35,10 @@ import markup
 import nbformat
 from mathrender import render_tex
 from nbclient.exceptions import CellExecutionError
+from scripts import digest, one_core, raise_if_stopped
+
+# Jupyter's settings for the notebooks the build runs (jupyter/*.py says why).
+JUPYTER = Path(__file__).resolve().parent / "jupyter"
 
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 LINK_TEXT = "Download this notebook (.ipynb)"
@@ -43,6 +50,49 @@ _DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
 _INLINE = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\s\\])\$(?!\$)")
 _CELL_LINE = re.compile(r"^Cell In\[\d+\], line (\d+)", re.M)
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class NotebookError(RuntimeError):
+    """A notebook's cell raised."""
+
+
+def execute(script: Path, where: str, package_dir: Path, cache_dir: Path) -> Path:
+    """The notebook ``script`` (the page ``where``) as it ran, top to bottom,
+    saved in ``cache_dir``; run again only when its cache key
+    (``scripts.py``) changed. Raises :class:`NotebookError` with
+    :func:`cell_error`'s message, and stops at the next cell once the build
+    has (``scripts.stop``).
+
+    It runs in a Jupyter kernel, a process that holds one of the build's
+    cores (``scripts.one_core``), from this process: as nbconvert runs a
+    notebook, with the build's settings (``jupyter/``)."""
+    from nbconvert.nbconvertapp import NbConvertApp
+    from nbconvert.preprocessors import ExecutePreprocessor
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    ran, stamp = cache_dir / f"{script.stem}.ipynb", cache_dir / f"{script.stem}.sha256"
+    settings = sorted(JUPYTER.glob("*.py"))
+    key = digest([script, Path(__file__), *settings], package_dir)
+    if ran.is_file() and stamp.is_file() and stamp.read_text() == key:
+        return ran
+    stamp.unlink(missing_ok=True)
+    app = NbConvertApp()
+    app.load_config_file()  # from JUPYTER, where the build points Jupyter
+    notebook = jupytext.read(script)
+    try:
+        # The kernel's sockets in a folder of their own: two notebooks that
+        # run at once would otherwise share the files and read each other.
+        with one_core(), tempfile.TemporaryDirectory() as sockets:
+            app.config.KernelManager.ip = str(Path(sockets) / "kernel")
+            runner = ExecutePreprocessor(config=app.config, record_timing=False)
+            runner.on_cell_start = lambda **_: raise_if_stopped()
+            runner.preprocess(notebook, {})
+    except CellExecutionError as error:
+        text = script.read_text(encoding="utf-8")
+        raise NotebookError(cell_error(error, text, where)) from None
+    nbformat.write(notebook, ran)
+    stamp.write_text(key)
+    return ran
 
 
 def _cells(script: str) -> list[tuple[nbformat.NotebookNode, int]]:
@@ -118,6 +168,7 @@ def clean_html(html: str, script: str, where: str) -> str:
     head = page.children[: page.children.index(wrapper)]
     scripts = [html[e.start : e.end] for e in head if e.tag == "script" and not e.attrs]
     edits = [(0, wrapper.start, "\n".join([*scripts, ""]))]
+    edits.append((wrapper.end, len(html), "\n"))  # and nbconvert's styles after it
     cells = [e for e in wrapper.find(cls="jp-Cell") if "id" in e.attrs]
     code = [(c, line) for c, line in _cells(script) if c.cell_type == "code"]
     rendered = [e for e in cells if "jp-CodeCell" in e.classes]

@@ -1,27 +1,34 @@
 """The build's scripts: run side by side in fresh processes, cached under one key.
 
 Figure scripts (``figures.py``), values scripts (``values.py``), the
-link-preview image (``social_card.py``) and notebooks run in a fresh Python,
-so that they see the current library, and run again only when
-:func:`digest`, their one cache key, changed: the files
-that make the result (the script, the module that runs it), the library's
-sources, and the Python version with every installed distribution's. A new
-NumPy may print a number differently, a new Matplotlib draw a figure
-differently, a new nbconvert write other markup; so after ``uv sync`` or
-``make torch`` changed anything, everything runs once. :func:`run_python`
-runs the twenty-odd scripts of a clean build one per core.
+link-preview image (``social_card.py``) and notebooks (``notebooks.py``) run
+in a fresh Python, so that they see the current library, and run again only
+when :func:`digest`, their one cache key, changed: the files that make the
+result (the script, the module that runs it), the library's sources, and the
+Python version with every installed distribution's. A new NumPy may print a
+number differently, a new Matplotlib draw a figure differently, a new
+nbconvert write other markup; so after ``uv sync`` or ``make torch`` changed
+anything, everything runs once.
+
+:func:`start` runs such work in the background while MkDocs reads the
+pages, and :func:`run_python` keeps every process of it to one per core: a
+clean build's scripts, notebooks and pages share the two cores of a laptop
+(or CI's runner) instead of waiting for one another. :func:`stop` ends it
+all when the build fails.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
 import platform
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
@@ -50,8 +57,17 @@ def digest(files: Iterable[Path], package_dir: Path | None, *texts: str) -> str:
     return h.hexdigest()
 
 
+# One process per core at a time, for all the work of a build.
+_CORES = threading.BoundedSemaphore(os.cpu_count() or 1)
+_running: set[subprocess.Popen] = set()
+_started: list[Future] = []
+_stopped = threading.Event()
+_background = ThreadPoolExecutor(thread_name_prefix="build")
+
+
 def run_python(jobs: Sequence[Sequence[str]]) -> list[subprocess.CompletedProcess]:
-    """Run ``python *args`` for each job in ``jobs``, one per core at a time.
+    """Run ``python *args`` for each job in ``jobs``, side by side, at most one
+    process per core at a time (counting the processes of every job).
 
     Returns the finished processes, in the order of ``jobs``, with their
     stdout and stderr as text.
@@ -59,7 +75,53 @@ def run_python(jobs: Sequence[Sequence[str]]) -> list[subprocess.CompletedProces
 
     def run(args: Sequence[str]) -> subprocess.CompletedProcess:
         command = [sys.executable, *args]
-        return subprocess.run(command, capture_output=True, text=True, check=False)
+        with _CORES:
+            if _stopped.is_set():
+                return subprocess.CompletedProcess(command, 1, "", "stopped")
+            process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            _running.add(process)
+            try:
+                stdout, stderr = process.communicate()
+            finally:
+                _running.discard(process)
+        return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    with ThreadPoolExecutor(max_workers=max(len(jobs), 1)) as pool:
         return list(pool.map(run, jobs))
+
+
+@contextlib.contextmanager
+def one_core() -> Iterator[None]:
+    """Hold one of the build's cores while a process runs outside
+    :func:`run_python` (a notebook's kernel)."""
+    with _CORES:
+        raise_if_stopped()
+        yield
+
+
+def raise_if_stopped() -> None:
+    """Raise ``RuntimeError`` once :func:`stop` has ended the build's work."""
+    if _stopped.is_set():
+        raise RuntimeError("the build stopped")
+
+
+def start(work: Callable, *args) -> Future:
+    """``work(*args)`` in the background; its ``result()`` waits for it and
+    raises what it raised."""
+    _stopped.clear()
+    future = _background.submit(work, *args)
+    _started[:] = [*(f for f in _started if not f.done()), future]
+    return future
+
+
+def stop() -> None:
+    """End the build's background work: what has not begun never does, and
+    the processes that run are killed."""
+    _stopped.set()
+    for future in _started:
+        future.cancel()
+    _started.clear()
+    for process in list(_running):
+        process.kill()

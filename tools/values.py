@@ -5,16 +5,19 @@ computes what the page quotes with ``handgrad`` and leaves it in
 module-level names: numbers, or text such as a Markdown table. The page
 writes ``{{ name }}`` or ``{{ name:.3f }}`` where the number goes; a name
 the script does not define fails the build, so a page never shows a stale
-or hand-typed value. Scripts run in fresh processes, side by side, cached
-under the key ``scripts.py`` makes. No MkDocs here.
+or hand-typed value. Scripts run in fresh processes, one per core, each
+process running its share of them in turn (so each seeds its own
+randomness, as the library's ``seed`` arguments do), and are cached under
+the key ``scripts.py`` makes. No MkDocs here.
 
-    python tools/values.py SCRIPT   # the worker: prints the values as JSON
+    python tools/values.py SCRIPT [SCRIPT ...]   # the worker: values as JSON
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -45,13 +48,17 @@ def load_values(
             found[script.stem] = stored["values"]
         else:
             stale.append((script, cached, key))
-    results = run_python([[__file__, str(script)] for script, _, _ in stale])
-    for (script, cached, key), done in zip(stale, results, strict=True):
+    cores = os.cpu_count() or 1
+    shares = [stale[i::cores] for i in range(cores) if stale[i::cores]]
+    jobs = [[__file__, *(str(script) for script, _, _ in share)] for share in shares]
+    for share, done in zip(shares, run_python(jobs), strict=True):
         if done.returncode != 0:
-            raise ValuesError(f"values script {script} failed:\n{done.stderr.strip()}")
-        found[script.stem] = json.loads(done.stdout)
-        record = {"key": key, "values": found[script.stem]}
-        cached.write_text(json.dumps(record, sort_keys=True))
+            raise ValuesError(done.stderr.strip())
+        computed = json.loads(done.stdout)
+        for script, cached, key in share:
+            found[script.stem] = computed[str(script)]
+            record = {"key": key, "values": found[script.stem]}
+            cached.write_text(json.dumps(record, sort_keys=True))
     return found
 
 
@@ -107,5 +114,21 @@ def _collect(script: Path) -> dict[str, object]:
     return values
 
 
+def _collect_all(scripts: list[str]) -> int:
+    """The worker: the values of each script in turn, as one JSON object."""
+    import traceback
+
+    computed = {}
+    for script in scripts:
+        try:
+            computed[script] = _collect(Path(script))
+        except Exception:
+            print(f"values script {script} failed:", file=sys.stderr)
+            traceback.print_exc()
+            return 1
+    print(json.dumps(computed, sort_keys=True))
+    return 0
+
+
 if __name__ == "__main__":
-    print(json.dumps(_collect(Path(sys.argv[1])), sort_keys=True))
+    sys.exit(_collect_all(sys.argv[1:]))
