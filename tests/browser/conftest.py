@@ -1,7 +1,7 @@
 """The built site in a real browser: one Chromium, the site served on 127.0.0.1.
 
-Every page in the nav, and the 404 page, is visited once per viewport (a
-1280 px desktop and a 375 px phone) and palette (light and dark, through
+Every page in the nav, and the 404 page, is visited on a 1280 px desktop in
+the light palette and on a 375 px phone in the dark one (through
 ``prefers-color-scheme``, which the palette follows while the reader has
 chosen none), a few pages at a time. A visit records what the tests then
 check: every request, console errors, the text, the images, the width, the

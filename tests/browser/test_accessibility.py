@@ -1,5 +1,5 @@
-"""axe-core on every page in the nav, in both palettes, on a desktop and a phone
-(``AXE_CONFIGS`` in browsing.py says which combinations).
+"""axe-core on every page in the nav, on a desktop in the light palette and on
+a phone in the dark one (``AXE_CONFIGS`` in browsing.py).
 
 axe-core comes from tools/browser/package-lock.json (``npm ci --prefix
 tools/browser``, which ``make test`` runs when npm is installed); without it
