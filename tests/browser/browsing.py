@@ -333,7 +333,10 @@ async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
 
         async def visit(config: str, path: str) -> Visit:
             async with at_once:
-                page, found = await open_page(contexts[config], base_url, path)
+                # A page that opens takes the focus, and a copy needs it: no
+                # page opens while another page copies.
+                async with clipboard:
+                    page, found = await open_page(contexts[config], base_url, path)
                 try:
                     found.fonts_at_idle = await page.evaluate(FONTS_AT_IDLE)
                     found.code_blocks = await mount_code_blocks(page, config)
