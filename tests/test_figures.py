@@ -31,14 +31,21 @@ def project(tmp_path: Path):
 
 @pytest.fixture
 def worker_calls(monkeypatch):
+    """The scripts each build hands the worker, which here only writes what
+    the real one would (the cache is under test, not the drawing), and
+    fails as the real one does on a script that raises."""
     calls: list[list[str]] = []
-    real = figures._run_worker
 
-    def spy(out_dir, scripts):
+    def fake(out_dir, scripts):
         calls.append(sorted(s.name for s in scripts))
-        real(out_dir, scripts)
+        for script in scripts:
+            if "raise" in script.read_text():
+                raise figures.FigureError(f"figure script {script} failed")
+            for theme in figures.THEMES:
+                (out_dir / figures.svg_name(script.stem, theme)).write_text("<svg/>")
+            (out_dir / f"{script.stem}.sizes.json").write_text("{}")
 
-    monkeypatch.setattr(figures, "_run_worker", spy)
+    monkeypatch.setattr(figures, "_run_worker", fake)
     return calls
 
 
@@ -132,20 +139,22 @@ def test_a_failing_script_is_named_with_its_traceback(project):
     assert "ValueError: bad data" in message
 
 
-def test_a_script_without_fig_is_an_error(project):
-    scripts, _, _ = project
+def test_a_script_without_fig_is_an_error(project, capsys):
+    scripts, _, cache = project
     (scripts / "plot_c.py").write_text("x = 1\n")
-    with pytest.raises(figures.FigureError, match="global `fig`"):
-        figures.build_figures(*project)
+    cache.mkdir()
+    assert figures._render(cache, [scripts / "plot_c.py"]) == 1  # the worker
+    assert "expected a global `fig`" in capsys.readouterr().err
 
 
-def test_a_failed_script_is_retried_on_the_next_build(project):
+def test_a_failed_script_is_retried_on_the_next_build(project, worker_calls):
     scripts, _, _ = project
     (scripts / "plot_c.py").write_text("raise RuntimeError('first try')\n")
     with pytest.raises(figures.FigureError):
         figures.build_figures(*project)
     (scripts / "plot_c.py").write_text(GOOD.format(slope=5))
     assert [f.name for f in figures.build_figures(*project)][-1] == "plot_c"
+    assert "plot_c.py" in worker_calls[-1]  # run again, not taken as cached
 
 
 def page_html(markdown_text: str) -> str:
