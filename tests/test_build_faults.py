@@ -11,17 +11,20 @@ title and no alt text: tests/test_figures.py).
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import social_card
 
 ROOT = Path(__file__).resolve().parent.parent
 
 CONFIG = f"""\
 INHERIT: {ROOT / "mkdocs.yml"}
 site_name: fault
+site_description: fault
 docs_dir: docs
 nav: [index.md, notebooks/nb.py]
 watch: []
@@ -94,10 +97,15 @@ FAULTS = {
 NO_FAULT = {"no fault": ("", "", "")}
 
 
-def write_fault_site(where: Path, page_fault: str, notebook_fault: str) -> dict:
+def write_fault_site(
+    where: Path, page_fault: str, notebook_fault: str, card: Path | None = None
+) -> dict:
     """Write the small site of one mistake into ``where``; the environment
-    its build runs in (its own cache)."""
+    its build runs in (its own cache, given the link-preview image ``card``
+    made for it, if any: social_card.build_card's folder)."""
     (where / "docs" / "notebooks").mkdir(parents=True)
+    if card is not None:
+        shutil.copytree(card, where / "cache" / "social")
     (where / "docs" / "index.md").write_text(PAGE.format(fault=page_fault))
     if page_fault:  # a site without a notebook, which would run for nothing
         (where / "mkdocs.yml").write_text(CONFIG.replace(", notebooks/nb.py", ""))
@@ -116,9 +124,11 @@ def failed_builds(tmp_path_factory) -> dict:
     """Each fault's site, built side by side: the finished builds by name, and
     under "where" the directory of each."""
     running, sites = {}, {}
+    card = tmp_path_factory.mktemp("card")  # drawn once, not once per site
+    social_card.build_card(card, "fault", "fault")
     for name, (page_fault, notebook_fault, _) in (FAULTS | NO_FAULT).items():
         where = sites[name] = tmp_path_factory.mktemp("fault")
-        env = write_fault_site(where, page_fault, notebook_fault)
+        env = write_fault_site(where, page_fault, notebook_fault, card)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
         running[name] = subprocess.Popen(
             command,
