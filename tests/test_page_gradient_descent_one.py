@@ -195,3 +195,18 @@ def test_exercise_two_step_count():
     k = math.log(1e6) / math.log(1 / abs(VALUES["shrink"]))
     assert VALUES["steps_exact"] == pytest.approx(k, rel=1e-12)
     assert VALUES["steps_by_formula"] == math.ceil(k) == VALUES["steps"]
+
+
+def test_exercise_4_one_step_lands_on_b_star_at_one_over_2m():
+    x, y = mass_height()
+    m = len(x)
+    assert VALUES["one_step_rate"] == 1 / (2 * m)
+    assert states(PAGE, r"\eta=\frac{1}{2m}")
+    b_star = np.mean(y - 2.0 * x)
+    # From several starts, one step at 1/(2m) lands on b* (up to rounding).
+    for b in (-40.0, 0.0, 100.0):
+        dSSR_db, _ = ssr_gradient(x, y, b, 2.0)
+        assert b - dSSR_db / (2 * m) == pytest.approx(b_star, rel=1e-12)
+    assert VALUES["one_step_b"] == pytest.approx(b_star, rel=1e-12)
+    assert VALUES["one_step_steps"] == 1
+    assert {"one_step_rate", "one_step_b", "one_step_steps"} <= asks_for(PAGE)
