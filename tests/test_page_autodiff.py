@@ -4,6 +4,7 @@ import runpy
 from pathlib import Path
 
 import numpy as np
+from page_facts import asks_for, states
 
 from handgrad.gradcheck import numerical_gradient
 from handgrad.network import Network
@@ -22,7 +23,9 @@ def test_backprop_costs_under_three_forward_passes_whatever_p():
     for key in ("backprop_small", "backprop_large"):
         assert 2 < VALUES[key] < 3
     assert VALUES["per_unit_B"] < 2 * VALUES["per_unit_F"]  # B < 2F
-    assert "under three forward passes, whatever $P$ is" in PAGE
+    # The page quotes both counts, and central differences' 2P beside them.
+    assert {"backprop_small", "backprop_large", "differences_small"} <= asks_for(PAGE)
+    assert states(PAGE, "2P")
 
 
 def test_central_differences_call_the_cost_twice_per_parameter():
@@ -44,4 +47,4 @@ def test_central_differences_call_the_cost_twice_per_parameter():
 def test_the_network_of_values_trains_like_the_matrix_code():
     assert VALUES["loss_end"] < VALUES["loss_start"] / 10
     assert VALUES["largest_loss_difference"] < 1e-14
-    assert "records the same losses to\nwithin" in PAGE
+    assert {"loss_start", "loss_end", "largest_loss_difference"} <= asks_for(PAGE)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from page_facts import asks_for, formulas, numbers, states
+from page_facts import alt_text, asks_for, formulas, numbers, states
 
 from handgrad import two_two_one as net
 from handgrad.activations import sigmoid, sigmoid_prime, tanh, tanh_prime
@@ -299,6 +299,71 @@ def test_the_example_numbers_in_the_forward_table_come_from_the_library(values):
     cache = net.forward(net.init_params(), net.EXAMPLE_X)
     assert f"{cache.A2[0, 0]:.3f}" in values["forward_table"]
     assert values["prediction_before"] == cache.A2[0, 0]
+
+
+# --- the network figure ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def figure():
+    """The network figure's script, run as the build runs it (no window)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    script = runpy.run_path(str(ROOT / "docs" / "figures" / "plot_backprop_network.py"))
+    yield script
+    plt.close(script["fig"])
+
+
+def test_the_network_figure_labels_the_numbers_of_the_pages_tables(figure):
+    from matplotlib.text import Text
+
+    params = net.init_params()
+    X, Y = np.array(net.EXAMPLE_X), np.array(net.EXAMPLE_Y)
+    cache = net.forward(params, X)
+    grads = net.backward(params, cache, Y)
+    dC_dA2 = mse_gradient(cache.A2, Y)
+    dC_dZ2 = dC_dA2 * sigmoid_prime(cache.Z2)
+    dC_dZ1 = dC_dZ2 @ params.W2.T * sigmoid_prime(cache.Z1)
+    # Three decimals, as the forward and backward tables show them.
+    table = [params.W1, params.W2, cache.Z1, cache.A1, cache.Z2, cache.A2]
+    table += [net.loss(params, X, Y), grads.dC_dW1, grads.dC_dW2]
+    table += [dC_dA2, dC_dZ2, dC_dZ1]
+    wanted = {f"{v:.3f}" for array in table for v in np.ravel(array)}
+    # Four, as the table of the one weight followed by hand, and its product.
+    path = [dC_dA2[0, 0], sigmoid_prime(cache.Z2[0, 0]), params.W2[0, 0]]
+    path += [sigmoid_prime(cache.Z1[0, 0])]
+    wanted |= {f"{v:.4f}" for v in path}
+    wanted |= {f"{grads.dC_dW1[0, 0]:.4f}"}
+    wanted |= {f"{v:g}" for v in X[0]}  # the inputs, as the page writes them
+    texts = [t.get_text() for t in figure["fig"].findobj(Text)]
+    drawn = set(re.findall(r"-?\d+\.\d+", " ".join(texts)))
+    assert drawn == wanted  # each number of the library, and no other
+    # The product of the path's slopes, drawn, is the backward pass's entry.
+    assert figure["path_product"] == pytest.approx(grads.dC_dW1[0, 0], rel=1e-12)
+
+
+def test_the_network_figure_reads_at_11_px_on_a_phone(figure):
+    from matplotlib.text import Text
+
+    fig = figure["fig"]
+    smallest_pt = min(t.get_fontsize() for t in fig.findobj(Text) if t.get_text())
+    width_px, smallest_px = fig.get_figwidth() * 96, smallest_pt * 4 / 3
+    # The column of a 375 px phone is about 343 px wide: shown that wide, the
+    # smallest text is at least 11 px, and the figure needs no sideways scroll.
+    assert smallest_px * 343 / width_px >= 11
+
+
+def test_the_network_figure_alt_text_asks_for_each_number(values):
+    alt = alt_text(PAGE, "plot_backprop_network")
+    asked = asks_for(alt)
+    assert {name for name in values if name.startswith("figure_")} <= asked
+    assert {name for name in values if name.startswith("path_dC_dW1_11")} <= asked
+    assert {"x1", "x2", "y", "prediction_before", "cost_before", "grad_a2"} <= asked
+    path = {"path_dC_dA2", "path_sigma_prime_Z2", "path_W2_11"}
+    assert path | {"path_sigma_prime_Z1_11", "path_x1"} <= asked
 
 
 # --- the notebook ----------------------------------------------------------------

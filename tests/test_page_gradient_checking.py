@@ -187,7 +187,7 @@ def test_right_gradients_pass_below_1e_7_and_slips_land_above_1e_4(seed):
 def test_the_threshold_table_is_the_library_documented_one():
     assert {"10^{-7}", "10^{-4}"} <= set(formulas(PAGE))  # the table's bounds
     doc = gradcheck.relative_error.__doc__
-    assert "below ``1e-7`` means the gradients agree; ``1e-4`` or above" in doc
+    assert {"``1e-7``", "``1e-4``"} <= set(doc.split())  # the same two bounds
 
 
 # --- numbers of the prose -----------------------------------------------------------
@@ -270,3 +270,17 @@ def test_curves_have_slopes_minus_one_left_and_one_or_two_right(figure):
     assert log_slope(grid, one_sided, 1e-13, 1e-9) == pytest.approx(-1, abs=0.15)
     assert log_slope(grid, central, 1e-4, 1e-2) == pytest.approx(2, abs=0.1)
     assert log_slope(grid, one_sided, 1e-6, 1e-2) == pytest.approx(1, abs=0.1)
+
+
+def test_exercise_4_the_cubes_difference_errors_are_exact_polynomials():
+    # The page's derivation: one-sided 3 + 3 eps + eps^2, central 3 + eps^2.
+    one_sided = r"\frac{(1+\varepsilon)^3-1}{\varepsilon}=3+3\varepsilon+\varepsilon^2"
+    assert states(PAGE, one_sided)
+    assert states(PAGE, r"=3+\varepsilon^2")
+    for eps in (1e-1, 1e-2, 1e-3):
+        one_sided = ((1 + eps) ** 3 - 1) / eps
+        central = ((1 + eps) ** 3 - (1 - eps) ** 3) / (2 * eps)
+        # Rounding: about u / eps, at most 1e-13 or so here.
+        assert one_sided - 3 == pytest.approx(3 * eps + eps**2, abs=1e-12)
+        assert central - 3 == pytest.approx(eps**2, abs=1e-12)
+    assert states(PAGE, r"3\times10^{-3}+10^{-6}=0.003001")

@@ -158,13 +158,29 @@ def test_steps_shrink_by_one_minus_two_m_eta(data):
     assert VALUES["shrink"] == pytest.approx(0.8)
 
 
+def run_figure(name):
+    """The namespace of the figure script ``name``, run as the build runs it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    script = runpy.run_path(str(FIGURES / f"{name}.py"))
+    plt.close(script["fig"])
+    return script
+
+
 def test_the_alt_texts_state_the_numbers_the_figures_draw():
-    script = (FIGURES / "plot_intercept_path.py").read_text()
-    assert "SHOWN = 10" in script
+    path = run_figure("plot_intercept_path")
+    assert len(path["b_path"]) == path["SHOWN"] + 1 == 11  # the start, 10 steps
     assert 10 in numbers(alt_text(PAGE, "plot_intercept_path"))  # its points
-    tangents = (FIGURES / "plot_ssr_intercept.py").read_text()
-    assert "for b0 in (0.0, 15.0, b_best, 45.0):" in tangents
-    assert "b_grid = np.linspace(-5.0, 65.0, 281)" in tangents
+    tangents = run_figure("plot_ssr_intercept")
+    (ax,) = tangents["fig"].axes
+    points = [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "o"]
+    assert points == pytest.approx([0.0, 15.0, VALUES["b_best"], 45.0])
+    b_grid = tangents["b_grid"]
+    assert (b_grid.min(), b_grid.max()) == (-5.0, 65.0)
+    assert tangents["W_HELD"] == VALUES["w_held"]
     # the tangents' b, the range of b, the slope held at 2
     stated = numbers(alt_text(PAGE, "plot_ssr_intercept"))
     assert {0, 15, 45, -5, 65, VALUES["w_held"]} <= stated
@@ -195,3 +211,18 @@ def test_exercise_two_step_count():
     k = math.log(1e6) / math.log(1 / abs(VALUES["shrink"]))
     assert VALUES["steps_exact"] == pytest.approx(k, rel=1e-12)
     assert VALUES["steps_by_formula"] == math.ceil(k) == VALUES["steps"]
+
+
+def test_exercise_4_one_step_lands_on_b_star_at_one_over_2m():
+    x, y = mass_height()
+    m = len(x)
+    assert VALUES["one_step_rate"] == 1 / (2 * m)
+    assert states(PAGE, r"\eta=\frac{1}{2m}")
+    b_star = np.mean(y - 2.0 * x)
+    # From several starts, one step at 1/(2m) lands on b* (up to rounding).
+    for b in (-40.0, 0.0, 100.0):
+        dSSR_db, _ = ssr_gradient(x, y, b, 2.0)
+        assert b - dSSR_db / (2 * m) == pytest.approx(b_star, rel=1e-12)
+    assert VALUES["one_step_b"] == pytest.approx(b_star, rel=1e-12)
+    assert VALUES["one_step_steps"] == 1
+    assert {"one_step_rate", "one_step_b", "one_step_steps"} <= asks_for(PAGE)

@@ -182,3 +182,17 @@ def test_training_setup_written_on_the_page():
     assert {"0.05", "5{,}000"} <= set(formulas(PAGE))  # the rate, the steps
     setup = 'Network.init([1, 20, 1], ["relu", "identity"], seed=1)'
     assert any(setup in block for block in code(PAGE))
+
+
+def test_exercise_4_the_best_flat_line_is_the_mean_and_scores_the_variance(values):
+    y = bell()[1][:, 0]
+    # The slope 2(c - mean(y)) of the flat line's MSE vanishes at the mean.
+    flat_mse = [np.mean((y - y.mean() - d) ** 2) for d in (-0.01, 0.0, 0.01)]
+    assert flat_mse[1] < min(flat_mse[0], flat_mse[2])
+    assert values["flat_loss"] == pytest.approx(y.var(), rel=1e-12)
+    # "the best straight line does only a little better": under one per cent.
+    assert values["line_loss"] < values["flat_loss"]
+    gain = 100 * (1 - values["line_loss"] / values["flat_loss"])
+    assert values["line_gain_percent"] == pytest.approx(gain, rel=1e-12)
+    assert 0 < values["line_gain_percent"] < 1
+    assert {"flat_loss", "line_gain_percent", "y_mean", "line_w"} <= asks_for(PAGE)

@@ -12,7 +12,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from handgrad.digits import BATCH_SIZE, BETA, EPOCHS, LEARNING_RATE, load_digits
+from handgrad.digits import BATCH_SIZE, BETA, EPOCHS, LEARNING_RATE, SIZES, load_digits
 from handgrad.metrics import accuracy, confusion_matrix
 from handgrad.minibatch import train_classifier
 from handgrad.network import Network
@@ -39,11 +39,12 @@ plt.show()
 # %% [markdown]
 # ## Train
 #
-# 64 inputs, 64 ReLU units, 10 scores; softmax with cross-entropy as the
-# cost. Change the settings here and run the cells below again.
+# `SIZES` is 64 inputs, 64 ReLU units and 10 scores; softmax with
+# cross-entropy is the cost. Change the settings here and run the cells
+# below again.
 
 # %%
-net = Network.init([64, 64, 10], ["relu", "identity"], seed=0)
+net = Network.init(SIZES, ["relu", "identity"], seed=0)
 fit = train_classifier(
     net,
     data.X_train,

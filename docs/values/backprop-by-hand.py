@@ -154,3 +154,20 @@ assert np.isclose(path_dC_dW1_11, _grads.dC_dW1[0, 0], rtol=1e-12, atol=0)
 # Exercise 4: the weight (W1)21 on the same path, but multiplying x2.
 path_dC_dW1_21 = path_dC_dW1_11 * x2 / x1
 assert np.isclose(path_dC_dW1_21, _grads.dC_dW1[1, 0], rtol=1e-12, atol=0)
+
+
+# --- The network figure's alt text: the numbers it labels, as the tables --
+def _listed(values):
+    """The entries of ``values``, row by row, three decimals each: "0.127, -0.056"."""
+    return ", ".join(f"{v:.3f}" for v in np.ravel(values))
+
+
+figure_W1 = _listed(_params.W1)
+figure_W2 = _listed(_params.W2)
+figure_Z1 = _listed(_cache.Z1)
+figure_A1 = _listed(_cache.A1)
+figure_Z2 = float(_cache.Z2[0, 0])
+figure_dC_dW1 = _listed(_grads.dC_dW1)
+figure_dC_dW2 = _listed(_grads.dC_dW2)
+figure_dC_dZ1 = _listed(_grad["Z1"])
+figure_dC_dZ2 = float(_grad["Z2"][0, 0])

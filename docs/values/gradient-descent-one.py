@@ -90,3 +90,11 @@ for _t in range(TABLE_ROWS):
         f"| {_t} | {_b:.3f} | {_L:,.0f} | {_d:,.1f} | {_s:.3f} | {_b - _s:.3f} |"
     )
 first_steps_table = "\n".join(_rows)
+
+# Exercise 4: the learning rate at which one step lands on b*, 1 / (2m).
+one_step_rate = 1 / (2 * m)
+_one_step = gradient_descent(
+    _x, _y, learning_rate=one_step_rate, fit="intercept", fixed_slope=W_HELD
+)
+one_step_b = float(_one_step.path.intercept[1])
+one_step_steps = int(_one_step.steps)

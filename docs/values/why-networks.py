@@ -81,3 +81,8 @@ sigmoid_loss = float(
 # The largest scaled unit on the figure's range, x in [-3, 3].
 _grid = np.linspace(-3.0, 3.0, 601)[:, None]
 piece_max = float(np.max(np.abs(np.maximum(_grid @ _net.W[0] + _net.b[0], 0.0) * _w2)))
+
+# Exercise 4: the best flat line is the mean of the targets; its MSE is their
+# variance, and the best tilted line does only a little better.
+flat_loss = float(np.mean((_y - y_mean) ** 2))
+line_gain_percent = 100 * (1 - line_loss / flat_loss)
