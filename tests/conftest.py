@@ -47,12 +47,15 @@ def build_site(site: Path, cache: Path) -> Path:
 def site(tmp_path_factory) -> Path:
     """The site, built once for all the tests that read it.
 
-    From scratch, in a temporary folder; CI sets HANDGRAD_SITE_DIR to have
-    it built where it uploads it from (even when a test fails), and
-    HANDGRAD_CACHE_DIR to a cache it keeps between runs. A clean build is
-    compared with this one byte for byte (test_site.py).
+    In a temporary folder, with the build's caches where ``make build`` and
+    ``make serve`` keep them (``.cache/``, or HANDGRAD_CACHE_DIR): on a fresh
+    clone every script runs, afterwards only what changed. A clean build is
+    compared with this one byte for byte (test_site.py), so a cache that
+    gives anything but what a clean build gives fails. CI sets
+    HANDGRAD_SITE_DIR to have the site built where it uploads it from (even
+    when a test fails).
     """
     where = tmp_path_factory.mktemp("build")
     site = Path(os.environ.get("HANDGRAD_SITE_DIR") or where / "site")
-    cache = Path(os.environ.get("HANDGRAD_CACHE_DIR") or where / "cache")
+    cache = Path(os.environ.get("HANDGRAD_CACHE_DIR") or ROOT / ".cache")
     return build_site(site.resolve(), cache.resolve())

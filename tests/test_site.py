@@ -74,8 +74,8 @@ def html_pages(site: Path) -> list[Path]:
 
 def test_two_builds_are_byte_identical(site, tmp_path):
     """Nothing on the site depends on the clock, the folder or the order of
-    work: a clean build equals the session's (clean too, or from CI's cache,
-    which must then give what a clean build gives)."""
+    work: a clean build equals the session's (clean on a fresh clone; from
+    the build's cache after that, which must give what a clean build gives)."""
     other = build_site(tmp_path / "site", tmp_path / "cache")
     first = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     second = sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
