@@ -12,7 +12,8 @@ fix), which MkDocs prints once, with no traceback.
   the repository is named after its address, and what every page may quote
   about the project is read (``project_info.py``).
 - ``on_files``: the figure and values scripts that changed run
-  (``figures.py``, ``values.py``); each notebook's links are checked and
+  (``figures.py``, ``values.py``), and the explorables' data
+  (``explorables.py``); each notebook's links are checked and
   its ``.ipynb`` published (``notebooks.py``); the link-preview image is
   drawn (``social_card.py``; ``overrides/main.html`` puts it in each page's
   OpenGraph and Twitter tags).
@@ -24,7 +25,7 @@ fix), which MkDocs prints once, with no traceback.
 - ``on_page_context``, after the search plugin indexed the page (so the
   index keeps the short TeX), from one parse of the page: the maths rendered
   (``mathrender.py``), each figure made a light and a dark image with a
-  link to its script, each code
+  link to its script, each explorable given its data and loader, each code
   block's lines counted (``code_lines.py``).
 """
 
@@ -50,6 +51,7 @@ os.environ["JUPYTER_CONFIG_DIR"] = str(JUPYTER)
 
 sys.path.insert(0, str(TOOLS))
 import code_lines  # noqa: E402
+import explorables  # noqa: E402
 import fences  # noqa: E402
 import figures  # noqa: E402
 import markup  # noqa: E402
@@ -65,6 +67,7 @@ _known_figures: dict[str, tuple[float, float]] = {}
 _page_values: dict[str, dict[str, object]] = {}
 _notebooks: set[str] = set()  # their src_uri
 _site_values: dict[str, str] = {}  # what every page may quote (project_info.py)
+_explorables: dict[str, explorables.Explorable] = {}
 
 
 def _where(file: File) -> str:
@@ -138,6 +141,7 @@ def on_files(files, config):
         for theme, svg in figure.svgs.items():
             uri = f"figures/{figures.svg_name(figure.name, theme)}"
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
+    _add_explorables(files, config)
     jupyter = config.plugins.get("mkdocs-jupyter")
     _notebooks.clear()
     _notebooks.update(f.src_uri for f in files if jupyter and jupyter.should_include(f))
@@ -152,6 +156,20 @@ def on_files(files, config):
         if problems:
             raise PluginError("\n".join(problems))
     return files
+
+
+def _add_explorables(files, config) -> None:
+    """Each explorable's data, computed (``explorables.py``) and published."""
+    script_dir = Path(config["docs_dir"], "explorables")
+    try:
+        built = explorables.build_data(script_dir, PACKAGE, CACHE / "explorables")
+    except explorables.ExplorableError as error:
+        raise PluginError(str(error)) from None
+    _explorables.clear()
+    _explorables.update(built)
+    for found in built.values():
+        uri = f"explorables/{found.json.name}"
+        files.append(File.generated(config, uri, abs_src_path=str(found.json)))
 
 
 def on_pre_page(page, config, files):
@@ -213,7 +231,9 @@ def on_page_context(context, page, config, nav):
             edits += figures.light_and_dark(
                 html, tree, _known_figures, where, source, _script_url(config)
             )
-    except figures.FigureError as error:
+            to_root = "../" * page.url.count("/")
+            edits += explorables.enhance(tree, _explorables, where, source, to_root)
+    except (figures.FigureError, explorables.ExplorableError) as error:
         raise PluginError(str(error)) from None
     except mathrender.MathError as error:
         first = error.tex.strip().split("\n")[0].strip()

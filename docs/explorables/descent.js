@@ -1,0 +1,261 @@
+/*
+ * Gradient descent on the intercept's SSR, moved by the reader: the page
+ * script of the explorables "intercept_path" (kind "path") and
+ * "learning_rate" (kind "rate"); their data comes from
+ * docs/explorables/<name>.py, and tools/explorables.py loads this file when
+ * one nears the screen.
+ *
+ * descend() is the loop of handgrad.descent.gradient_descent with
+ * fit="intercept" and the SSR, on the same data; tests/browser/
+ * test_explorables.py compares what the page shows with the library at every
+ * slider position. Everything else only draws.
+ */
+(function () {
+  "use strict";
+  var SVG = "http://www.w3.org/2000/svg";
+  var WIDTH = 480; // the drawing's width in its own units; text is 16 of them
+
+  function node(tag, attrs, parent, text) {
+    var el = tag.charAt(0) === "!" ? document.createElementNS(SVG, tag.slice(1))
+      : document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    if (text !== undefined) el.textContent = text;
+    if (parent) parent.appendChild(el);
+    return el;
+  }
+
+  // --- The library's loop -------------------------------------------------
+  function ssr(d, b) {
+    var s = 0;
+    for (var i = 0; i < d.x.length; i++) {
+      var r = d.y[i] - (b + d.w * d.x[i]);
+      s += r * r;
+    }
+    return s;
+  }
+
+  function dssrDb(d, b) {
+    var s = 0;
+    for (var i = 0; i < d.x.length; i++) s += d.y[i] - (b + d.w * d.x[i]);
+    return -2 * s;
+  }
+
+  // Every point of descent from `start` at `rate`, up to `maxSteps` updates,
+  // and how it ended: "converged", "diverged" (at `step`) or "moving".
+  function descend(d, rate, start, maxSteps) {
+    var b = start, path = [], loss = [], startSize = 0;
+    for (var k = 0; k <= maxSteps; k++) {
+      var L = ssr(d, b), g = dssrDb(d, b);
+      path.push(b);
+      loss.push(L);
+      if (!isFinite(L) || (loss[0] > 0 && L > d.growth_limit * loss[0])) {
+        return { path: path, loss: loss, end: "diverged", step: k };
+      }
+      if (k === 0) startSize = Math.abs(g);
+      if (Math.abs(g) <= d.tolerance * startSize) {
+        return { path: path, loss: loss, end: "converged", step: k };
+      }
+      if (k < maxSteps) b = b - rate * g;
+    }
+    return { path: path, loss: loss, end: "moving", step: maxSteps };
+  }
+
+  // As the values scripts word it (docs/values/learning-rate.py).
+  function outcome(run) {
+    if (run.end === "diverged") return "diverges: DivergenceError at step " + run.step;
+    if (run.end === "moving") return "still moving after " + run.step + " steps";
+    return "converges in " + run.step + " step" + (run.step === 1 ? "" : "s");
+  }
+
+  function fixed(value, digits) {
+    return Math.abs(value) < 1e7 ? value.toFixed(digits) : value.toExponential(3);
+  }
+
+  // --- Drawing --------------------------------------------------------------
+  function scale(from, to, log) {
+    var f = log ? Math.log : function (v) { return v; };
+    return function (v) {
+      return to[0] + (f(v) - f(from[0])) / (f(from[1]) - f(from[0])) * (to[1] - to[0]);
+    };
+  }
+
+  // A panel: axes, ticks and labels; returns its scales and a group to draw in.
+  function panel(svg, box, xs, ys, opts) {
+    var g = node("!g", {}, svg);
+    var sx = scale(xs.range, [box.x, box.x + box.w]);
+    var sy = scale(ys.range, [box.y + box.h, box.y], ys.log);
+    node("!rect", { x: box.x, y: box.y, width: box.w, height: box.h, class: "hg-x-frame" }, g);
+    var within = function (r) { return function (t) { return t >= r[0] && t <= r[1]; }; };
+    xs.ticks.filter(within(xs.range)).forEach(function (t) {
+      node("!line", { x1: sx(t), x2: sx(t), y1: box.y, y2: box.y + box.h, class: "hg-x-grid" }, g);
+      node("!text", { x: sx(t), y: box.y + box.h + 16, "text-anchor": "middle" }, g,
+        xs.label ? xs.label(t) : String(t));
+    });
+    (ys.ticks || []).filter(within(ys.range)).forEach(function (t) {
+      node("!line", { x1: box.x, x2: box.x + box.w, y1: sy(t), y2: sy(t), class: "hg-x-grid" }, g);
+      node("!text", { x: box.x - 4, y: sy(t) + 5, "text-anchor": "end" }, g,
+        ys.label ? ys.label(t) : String(t));
+    });
+    if (xs.title) {
+      node("!text", { x: box.x + box.w / 2, y: box.y + box.h + 34, "text-anchor": "middle" },
+        g, xs.title);
+    }
+    if (ys.title) node("!text", { x: box.x, y: box.y - 6 }, g, ys.title);
+    var clip = "hg-x-clip-" + opts.id;
+    node("!rect", { x: box.x, y: box.y, width: box.w, height: box.h },
+      node("!clipPath", { id: clip }, g));
+    var inside = node("!g", { "clip-path": "url(#" + clip + ")" }, g);
+    return { x: sx, y: sy, g: inside, box: box };
+  }
+
+  function curve(p, xs, ys, cls) {
+    var points = xs.map(function (x, i) {
+      return p.x(x).toFixed(1) + "," + p.y(ys[i]).toFixed(1);
+    });
+    return node("!polyline", { points: points.join(" "), class: cls }, p.g);
+  }
+
+  function ssrCurve(p, d, from, to) {
+    var bs = [];
+    for (var i = 0; i <= 120; i++) bs.push(from + (to - from) * i / 120);
+    curve(p, bs, bs.map(function (b) { return ssr(d, b) / 1000; }), "hg-x-c0");
+    var best = p.x(d.b_best);
+    node("!line", { x1: best, x2: best, y1: p.box.y, y2: p.box.y + p.box.h,
+      class: "hg-x-c2 hg-x-dash" }, p.g);
+  }
+
+  // The steps of `run` up to `upto` as arrows on the SSR curve.
+  function drawPath(p, layer, run, upto) {
+    layer.textContent = "";
+    for (var k = 0; k <= upto; k++) {
+      var x = p.x(run.path[k]), y = p.y(run.loss[k] / 1000);
+      if (k > 0) {
+        node("!line", { x1: p.x(run.path[k - 1]), y1: p.y(run.loss[k - 1] / 1000),
+          x2: x, y2: y, class: "hg-x-c1 hg-x-step" }, layer);
+      }
+      node("!circle", { cx: x, cy: y, r: k === upto ? 6 : 3.5, class: "hg-x-dot" }, layer);
+    }
+  }
+
+  // The frame every explorable shares: controls, the drawing, the readout.
+  function frame(box, data, label) {
+    var root = node("div", { class: "hg-x" });
+    var controls = node("div", { class: "hg-x__controls" }, root);
+    var svg = node("!svg", { viewBox: "0 0 " + WIDTH + " " + WIDTH * data.room.ratio,
+      role: "img", "aria-label": label, class: "hg-x__plot" }, root);
+    var readout = node("p", { class: "hg-x__readout", "aria-live": "polite" }, root);
+    box.appendChild(root);
+    return { root: root, controls: controls, svg: svg, readout: readout };
+  }
+
+  var ids = 0;
+  function slider(parent, spec, name, text, format) {
+    var id = "hg-x-" + name + "-" + ++ids;
+    var wrap = node("div", { class: "hg-x__control" }, parent);
+    var label = node("label", { for: id }, wrap, text + " ");
+    var shown = node("output", { for: id, "data-hg": name }, label);
+    var input = node("input", { id: id, type: "range", min: spec.min, max: spec.max,
+      step: spec.step, value: spec.value, "data-hg-control": name }, wrap);
+    function update() {
+      shown.textContent = format(input.value);
+      input.setAttribute("aria-valuetext", text + " " + shown.textContent);
+    }
+    input.addEventListener("input", update);
+    update();
+    return input;
+  }
+
+  function rateText(v) { return Number(v).toFixed(4); }
+
+  function readout(p, parts) {
+    p.textContent = "";
+    parts.forEach(function (part) {
+      if (typeof part === "string") p.appendChild(document.createTextNode(part));
+      else node("span", { "data-hg": part[0] }, p, part[1]);
+    });
+  }
+
+  // --- "path": the steps on the SSR curve (gradient-descent-one.md) ---------
+  function path(box, d) {
+    var f = frame(box, d, "The SSR against the intercept b, with the steps of" +
+      " gradient descent from the chosen start drawn as a path on the curve.");
+    var rate = slider(f.controls, d.rate, "rate", "Learning rate η =", rateText);
+    var start = slider(f.controls, d.start, "start", "Start at b =", String);
+    var steps = slider(f.controls, d.steps, "steps", "Steps taken:", String);
+    var lo = Number(d.start.min) - 10, hi = Number(d.start.max) + 10;
+    var p = panel(f.svg, { x: 48, y: 24, w: WIDTH - 60, h: WIDTH * d.room.ratio - 68 },
+      { range: [lo, hi], ticks: [-25, 0, 25, 50, 75], title: "intercept b (cm)" },
+      { range: [0, 250], ticks: [0, 50, 100, 150, 200], title: "SSR (thousand cm²)" },
+      { id: "path" + ids });
+    ssrCurve(p, d, lo, hi);
+    var layer = node("!g", {}, p.g);
+    function update() {
+      var t = Number(steps.value);
+      var run = descend(d, Number(rate.value), Number(start.value), t);
+      var shown = Math.min(t, run.path.length - 1);
+      drawPath(p, layer, run, shown);
+      var stopped = shown < t ? " (descent stopped: it " + run.end + ")" : "";
+      readout(f.readout, ["Step ", ["step", String(shown)], stopped + ": b = ",
+        ["b", fixed(run.path[shown], 2)], " cm, SSR = ",
+        ["ssr", fixed(run.loss[shown], 1)], " cm²."]);
+    }
+    [rate, start, steps].forEach(function (c) { c.addEventListener("input", update); });
+    update();
+  }
+
+  // --- "rate": one learning rate, three views (learning-rate.md) -------------
+  function rate(box, d) {
+    var f = frame(box, d, "Where the learning rate lies between the limits" +
+      " 1/curvature and 2/curvature; the SSR curve with the first steps of" +
+      " descent; and the SSR against the step, on a log scale.");
+    var input = slider(f.controls, d.rate, "rate", "Learning rate η =", rateText);
+    var one = 1 / d.curvature, two = 2 / d.curvature, top = Number(d.rate.max);
+    var h = WIDTH * d.room.ratio;
+    // The scale of eta, its three regions and the two limits.
+    var s = panel(f.svg, { x: 20, y: 22, w: WIDTH - 40, h: 22 },
+      { range: [0, top], ticks: [one, two], label: function (t) {
+        return (t === one ? "1" : "2") + "/curvature = " + t.toFixed(2);
+      } }, { range: [0, 1] }, { id: "eta" + ids });
+    [[0, one, "one side"], [one, two, "zigzag"], [two, top, "diverges"]].forEach(
+      function (r, i) {
+        node("!text", { x: s.x((r[0] + r[1]) / 2), y: 38, "text-anchor": "middle",
+          class: "hg-x-region" + i }, s.g, r[2]);
+      });
+    var mark = node("!path", { class: "hg-x-c1 hg-x-mark" }, f.svg);
+    var lo = d.b_best - 40, hi = d.b_best + 40;
+    var c = panel(f.svg, { x: 48, y: 96, w: WIDTH - 60, h: (h - 200) / 2 },
+      { range: [lo, hi], ticks: [-25, 0, 25, 50, 75], title: "intercept b (cm)" },
+      { range: [0, 90], ticks: [0, 30, 60, 90], title: "SSR (thousand cm²)" },
+      { id: "curve" + ids });
+    ssrCurve(c, d, lo, hi);
+    var layer = node("!g", {}, c.g);
+    var l = panel(f.svg, { x: 48, y: 96 + (h - 200) / 2 + 64, w: WIDTH - 60, h: (h - 200) / 2 },
+      { range: [0, d.loss_steps], ticks: [0, 10, 20, 30], title: "step t" },
+      { range: [1e3, 1e7], log: true, ticks: [1e3, 1e4, 1e5, 1e6, 1e7],
+        label: function (t) { return "1e" + Math.round(Math.log10(t)); },
+        title: "SSR (cm², log scale)" }, { id: "loss" + ids });
+    var lossLine = node("!polyline", { class: "hg-x-c1" }, l.g);
+    function update() {
+      var eta = Number(input.value);
+      var x = s.x(eta);
+      mark.setAttribute("d", "M" + x + " 22 l-6 -10 h12 z M" + x + " 22 v22");
+      var run = descend(d, eta, d.start, d.max_steps);
+      var shown = descend(d, eta, d.start, d.shown_steps);
+      drawPath(c, layer, shown, shown.path.length - 1);
+      var early = descend(d, eta, d.start, d.loss_steps);
+      lossLine.setAttribute("points", early.loss.map(function (L, k) {
+        return l.x(k).toFixed(1) + "," + l.y(Math.max(1, Math.min(L, 1e9))).toFixed(1);
+      }).join(" "));
+      var factor = 1 - d.curvature * eta;
+      readout(f.readout, ["η = ", ["rate", rateText(input.value)],
+        ": factor 1 − 2mη = ", ["factor", factor.toFixed(2)], "; descent ",
+        ["outcome", outcome(run)], "."]);
+    }
+    input.addEventListener("input", update);
+    update();
+  }
+
+  var kinds = window.hgExplorables = window.hgExplorables || {};
+  kinds.path = path;
+  kinds.rate = rate;
+})();
