@@ -208,7 +208,7 @@ def _write(out_dir: Path, script: Path) -> None:
     if not isinstance(page_script, str):
         raise TypeError(
             "expected a global `script`, the name of the page script in"
-            f" docs/explorables/ (such as 'descent.js'), got {page_script!r}"
+            f" docs/explorables/ (such as 'explorables.js'), got {page_script!r}"
         )
 
     def plain(value: object) -> object:

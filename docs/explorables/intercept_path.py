@@ -3,7 +3,7 @@
 The problem of "Gradient descent, one parameter": the SSR of the
 mass/height data against the intercept b, with the slope held at 2. The
 reader chooses the learning rate, the starting intercept and how many steps
-to take; the page script (descent.js) runs the loop of
+to take; the page script (explorables.js) runs the loop of
 ``handgrad.descent.gradient_descent`` on the data below and draws the path
 on the SSR curve, with the step number, b and the SSR.
 tests/browser/test_explorables.py checks what it shows against the library.
@@ -22,7 +22,7 @@ _defaults = inspect.signature(gradient_descent).parameters
 
 x, y = mass_height()
 
-script = "descent.js"
+script = "explorables.js"
 data = {
     # The room it takes: its drawing's height over width, and em for the
     # controls and the readout (docs/assets/extra.css).

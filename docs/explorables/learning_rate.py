@@ -2,7 +2,7 @@
 
 The problem of "Gradient descent, one parameter" and "The learning rate":
 the SSR of the mass/height data against the intercept b, the slope held at
-2, descent from b = 0. The page script (descent.js) draws the SSR curve and
+2, descent from b = 0. The page script (explorables.js) draws the SSR curve and
 the path of descent, the loss against the step, and where eta falls between
 the limits 1/curvature and 2/curvature; it runs the loop of
 ``handgrad.descent.gradient_descent`` itself on the data below, and
@@ -24,7 +24,7 @@ x, y = mass_height()
 m = len(x)
 curvature = 2 * m  # d²SSR/db², the same at every b
 
-script = "descent.js"
+script = "explorables.js"
 data = {
     # The room it takes: its drawing's height over width, and em for the
     # controls and the readout (docs/assets/extra.css).

@@ -13,13 +13,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import math
 import re
+import runpy
 from functools import partial
 
 import numpy as np
 import pytest
 
+from handgrad.activations import sigmoid, sigmoid_prime
 from handgrad.descent import gradient_descent
 from handgrad.fit import DivergenceError
 
@@ -162,12 +163,12 @@ def data(site, name: str) -> dict:
 
 
 def agrees(shown: str, value: float) -> bool:
-    """Whether the number ``shown`` is ``value`` rounded as the page writes
-    it: to its last decimal, or to four significant digits in e-notation."""
-    if "e" in shown:
-        return math.isclose(float(shown), value, rel_tol=5e-4)
-    decimals = len(shown.split(".")[1]) if "." in shown else 0
-    return abs(float(shown) - value) <= 0.5 * 10**-decimals * (1 + 1e-9)
+    """Whether the number ``shown`` (``-12.34`` or ``5.4e-12``) is ``value``
+    rounded to its last digit."""
+    mantissa, _, exponent = shown.partition("e")
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    unit = 10.0 ** (int(exponent or 0) - decimals)
+    return abs(float(shown) - value) <= 0.5 * unit * (1 + 1e-9)
 
 
 def test_every_explorable_is_on_a_page_and_drawn(explored):
@@ -274,3 +275,38 @@ def test_the_descent_path_explorable_shows_what_the_library_computes(explored, s
         k: len({s["controls"][k] for s in states}) for k in states[0]["controls"]
     }
     assert positions == {"rate": 50, "start": 25, "steps": 21}
+
+
+def test_the_gradient_check_explorable_shows_the_librarys_errors(explored, site):
+    d = data(site, "gradcheck_eps")
+    states = explored["gradcheck_eps"]["states"]
+    assert len({s["controls"]["exponent"] for s in states}) == len(d["eps"]) == 49
+    # The sweep of docs/figures/plot_gradcheck_eps.py, and the page's model of
+    # the two parts of the error: u |f| / eps, and eps² |f'''| / 6 (central) or
+    # eps |f''| / 2 (one-sided), each made relative as the measured ones are.
+    z = np.random.default_rng(0).uniform(0.2, 1.0, 400)
+    s, exact = sigmoid(z), sigmoid_prime(z)
+    u = np.finfo(np.float64).eps / 2
+
+    def relative(estimate):
+        return np.median(np.abs(estimate - exact) / (np.abs(estimate) + np.abs(exact)))
+
+    def part(error):
+        return np.median(np.abs(error) / (2 * exact))
+
+    for state in states:
+        exponent, shown = float(state["controls"]["exponent"]), state["shown"]
+        eps = 10.0**exponent
+        expected = {
+            "eps": eps,
+            "central": relative((sigmoid(z + eps) - sigmoid(z - eps)) / (2 * eps)),
+            "one_sided": relative((sigmoid(z + eps) - s) / eps),
+            "rounding": part(u * s / eps),
+            "truncation_central": part(eps**2 * exact * (1 - 6 * s + 6 * s**2) / 6),
+            "truncation_one_sided": part(eps * exact * (1 - 2 * s) / 2),
+        }
+        for name, value in expected.items():
+            assert agrees(shown[name][-1], value), (exponent, name)
+    values = runpy.run_path(str(ROOT / "docs" / "values" / "gradient-checking.py"))
+    best = d["eps"][int(np.argmin(d["central"]))]
+    assert best == pytest.approx(values["best_eps_central"], rel=1e-12)

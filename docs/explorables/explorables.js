@@ -1,14 +1,17 @@
 /*
- * Gradient descent on the intercept's SSR, moved by the reader: the page
- * script of the explorables "intercept_path" (kind "path") and
- * "learning_rate" (kind "rate"); their data comes from
- * docs/explorables/<name>.py, and tools/explorables.py loads this file when
- * one nears the screen.
+ * The page script of every explorable (tools/explorables.py loads it when
+ * one nears the screen), one function per kind of data
+ * (docs/explorables/<name>.py):
  *
- * descend() is the loop of handgrad.descent.gradient_descent with
- * fit="intercept" and the SSR, on the same data; tests/browser/
- * test_explorables.py compares what the page shows with the library at every
- * slider position. Everything else only draws.
+ * - "path" (intercept_path) and "rate" (learning_rate): gradient descent on
+ *   the intercept's SSR. descend() is the loop of
+ *   handgrad.descent.gradient_descent with fit="intercept" and the SSR, on
+ *   the same data; tests/browser/test_explorables.py compares what the page
+ *   shows with the library at every slider position.
+ * - "eps" (gradcheck_eps): the error of a finite difference against its
+ *   step, looked up in the data.
+ *
+ * Everything else only draws.
  */
 (function () {
   "use strict";
@@ -82,7 +85,7 @@
   // A panel: axes, ticks and labels; returns its scales and a group to draw in.
   function panel(svg, box, xs, ys, opts) {
     var g = node("!g", {}, svg);
-    var sx = scale(xs.range, [box.x, box.x + box.w]);
+    var sx = scale(xs.range, [box.x, box.x + box.w], xs.log);
     var sy = scale(ys.range, [box.y + box.h, box.y], ys.log);
     node("!rect", { x: box.x, y: box.y, width: box.w, height: box.h, class: "hg-x-frame" }, g);
     var within = function (r) { return function (t) { return t >= r[0] && t <= r[1]; }; };
@@ -255,7 +258,60 @@
     update();
   }
 
+  // --- "eps": the step of a finite difference (gradient-checking.md) --------
+  function eps(box, d) {
+    var f = frame(box, d, "The median relative error of the central and the" +
+      " one-sided difference against the step ε, on log scales, with the" +
+      " rounding and truncation parts of each as dashed lines.");
+    var input = slider(f.controls, d.exponent, "exponent", "Step ε =", function (v) {
+      return d.eps[index(v)].toExponential(1);
+    });
+    function index(v) {
+      return Math.round((Number(v) - Number(d.exponent.min)) / Number(d.exponent.step));
+    }
+    var h = WIDTH * d.room.ratio;
+    var p = panel(f.svg, { x: 52, y: 44, w: WIDTH - 80, h: h - 88 },
+      { range: [1e-13, 1e-1], log: true, ticks: [1e-13, 1e-10, 1e-7, 1e-4, 1e-1],
+        label: exp, title: "step ε (log scale)" },
+      { range: [1e-16, 1], log: true, ticks: [1e-12, 1e-8, 1e-4, 1],
+        label: exp, title: "relative error (median)" }, { id: "eps" + ids });
+    function exp(t) { return "1e" + Math.round(Math.log10(t)); }
+    function line(key, cls) {
+      var ys = d[key].map(function (e) { return Math.max(e, 1e-20); });
+      return curve(p, d.eps, ys, cls);
+    }
+    line("rounding", "hg-x-dash hg-x-ink");
+    line("truncation_central", "hg-x-dash hg-x-c0");
+    line("truncation_one_sided", "hg-x-dash hg-x-c1");
+    line("central", "hg-x-c0");
+    line("one_sided", "hg-x-c1");
+    [["central", "hg-x-c0", 0], ["one-sided", "hg-x-c1", 110],
+      ["dashed: parts", "hg-x-dash hg-x-ink", 240]].forEach(function (k) {
+      node("!line", { x1: 52 + k[2], x2: 76 + k[2], y1: 10, y2: 10, class: k[1] }, f.svg);
+      node("!text", { x: 80 + k[2], y: 15 }, f.svg, k[0]);
+    });
+    var at = node("!line", { y1: p.box.y, y2: p.box.y + p.box.h, class: "hg-x-ink" }, p.g);
+    var dots = node("!g", {}, p.g);
+    function update() {
+      var i = index(input.value), x = p.x(d.eps[i]);
+      at.setAttribute("x1", x);
+      at.setAttribute("x2", x);
+      dots.textContent = "";
+      [["central", "hg-x-dot hg-x-dot1"], ["one_sided", "hg-x-dot"]].forEach(function (k) {
+        node("!circle", { cx: x, cy: p.y(d[k[0]][i]), r: 5, class: k[1] }, dots);
+      });
+      function e(key) { return [key, d[key][i].toExponential(1)]; }
+      readout(f.readout, ["ε = ", ["eps", d.eps[i].toExponential(1)],
+        ": rounding part ", e("rounding"), " for both; central ", e("central"),
+        " (truncation part ", e("truncation_central"), "); one-sided ",
+        e("one_sided"), " (truncation part ", e("truncation_one_sided"), ")."]);
+    }
+    input.addEventListener("input", update);
+    update();
+  }
+
   var kinds = window.hgExplorables = window.hgExplorables || {};
   kinds.path = path;
   kinds.rate = rate;
+  kinds.eps = eps;
 })();
