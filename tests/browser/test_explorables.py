@@ -24,7 +24,15 @@ from handgrad.activations import sigmoid, sigmoid_prime
 from handgrad.descent import gradient_descent
 from handgrad.fit import DivergenceError
 
-from .browsing import CHROMIUM, CHROMIUM_ARGS, ROOT, new_context, open_page, settle
+from .browsing import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    VIEWPORTS,
+    new_context,
+    open_page,
+    settle,
+)
 
 CONFIG = "phone-light"
 PHONE_WIDTH = 375
@@ -46,6 +54,13 @@ STATE = """(box) => {
   for (const c of svg.innerHTML) digest = (digest * 31 + c.charCodeAt(0)) | 0;
   return { controls, shown, drawing: digest };
 }"""
+
+# With JavaScript off: each box's visible figures (their alt text) and drawings.
+STATIC = """(boxes) => boxes.map((box) => ({
+  figures: [...box.querySelectorAll("img")].filter((img) => img.checkVisibility()
+    && img.getBoundingClientRect().height > 0).map((img) => img.alt),
+  drawings: box.querySelectorAll(".hg-x").length,
+}))"""
 
 LAYOUT = """(box) => {
   const x = box.querySelector(".hg-x");
@@ -96,13 +111,29 @@ async def _sweep(page, box) -> list[dict]:
     return states
 
 
+async def _without_javascript(browser, base_url, pages) -> dict[str, list]:
+    """Each page's explorables with JavaScript off: what each box shows."""
+    width, height = VIEWPORTS["phone"]
+    context = await browser.new_context(
+        viewport={"width": width, "height": height}, java_script_enabled=False
+    )
+    shown = {}
+    for path in pages:
+        page = await context.new_page()
+        await page.goto(base_url + path, wait_until="load")
+        shown[path] = await page.locator(".hg-explorable").evaluate_all(STATIC)
+        await page.close()
+    await context.close()
+    return shown
+
+
 async def _hold(release: asyncio.Event, route) -> None:
     """Answer a request once ``release`` is set."""
     await release.wait()
     await route.continue_()
 
 
-async def _explore(base_url, pages) -> dict:
+async def _explore(base_url, pages) -> tuple[dict, dict]:
     from playwright.async_api import async_playwright
 
     found = {}
@@ -143,18 +174,30 @@ async def _explore(base_url, pages) -> dict:
             await context.unroute("**/explorables/*.json")
             await settle(page, visit)
             await page.close()
+        static = await _without_javascript(browser, base_url, pages)
         await browser.close()
-    return found
+    return found, static
 
 
 @pytest.fixture(scope="module")
-def explored(site, base_url):
-    """Each explorable of the site, as the phone showed it and as it moved."""
+def run(site, base_url):
+    """One run of Chromium over the pages with explorables."""
     if not CHROMIUM.is_file():
         pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium")
     pytest.importorskip("playwright.async_api")
-    pages = explorable_pages(site)
-    return asyncio.run(_explore(base_url, pages))
+    return asyncio.run(_explore(base_url, explorable_pages(site)))
+
+
+@pytest.fixture
+def explored(run) -> dict:
+    """Each explorable, by name, as the phone showed it and as it moved."""
+    return run[0]
+
+
+@pytest.fixture
+def without_javascript(run) -> dict:
+    """Each page's explorables, as the phone showed them with JavaScript off."""
+    return run[1]
 
 
 def data(site, name: str) -> dict:
@@ -174,6 +217,17 @@ def agrees(shown: str, value: float) -> bool:
 def test_every_explorable_is_on_a_page_and_drawn(explored):
     scripts = sorted(p.stem for p in (ROOT / "docs" / "explorables").glob("*.py"))
     assert sorted(explored) == scripts
+
+
+def test_without_javascript_each_shows_its_static_figure(without_javascript, site):
+    pages = explorable_pages(site)
+    assert sorted(without_javascript) == sorted(pages)
+    for path, boxes in without_javascript.items():
+        assert len(boxes) == len(pages[path]), path
+        for box in boxes:
+            assert box["drawings"] == 0, path
+            assert len(box["figures"]) == 1, path  # the palette's own
+            assert box["figures"][0].strip(), path
 
 
 def test_no_console_error_and_only_local_requests(explored, base_url):
