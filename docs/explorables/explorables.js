@@ -10,6 +10,8 @@
  *   shows with the library at every slider position.
  * - "eps" (gradcheck_eps): the error of a finite difference against its
  *   step, looked up in the data.
+ * - "steps" (backprop_steps): the forward and backward pass of the 2-2-1
+ *   network, a step at a time, looked up in the data.
  *
  * Everything else only draws.
  */
@@ -310,8 +312,45 @@
     update();
   }
 
+  // --- "steps": backpropagation one step at a time (backprop-by-hand.md) ---
+  function steps(box, d) {
+    var f = frame(box, d, "The 2-2-1 network: inputs x₁ and x₂, hidden units" +
+      " h₁ and h₂, the output ŷ and the cost C. The units and weights the" +
+      " chosen step computes are drawn thick.");
+    var input = slider(f.controls, d.step, "step", "Step", function (v) {
+      return v + " of " + d.steps.length;
+    });
+    var drawn = {};
+    Object.keys(d.units).forEach(function (a) {
+      Object.keys(d.units).forEach(function (b) {
+        var ua = d.units[a], ub = d.units[b];
+        if (ub[1] <= ua[1] || ub[1] - ua[1] > 140) return; // the next layer only
+        drawn[a + "-" + b] = node("!line", { x1: ua[1] + 24, y1: ua[2], x2: ub[1] - 24,
+          y2: ub[2], class: "hg-x-link" }, f.svg);
+      });
+    });
+    Object.keys(d.units).forEach(function (k) {
+      var u = d.units[k];
+      drawn[k] = node("!circle", { cx: u[1], cy: u[2], r: 24, class: "hg-x-unit" }, f.svg);
+      node("!text", { x: u[1], y: u[2] + 6, "text-anchor": "middle" }, f.svg, u[0]);
+    });
+    var way = node("!text", { x: WIDTH / 2, y: 232, "text-anchor": "middle" }, f.svg);
+    function update() {
+      var step = d.steps[Number(input.value) - 1];
+      Object.keys(drawn).forEach(function (k) {
+        var lit = step.units.indexOf(k) >= 0 || step.links.indexOf(k) >= 0;
+        drawn[k].classList.toggle("hg-x-lit", lit);
+      });
+      way.textContent = step.direction === "forward" ? "forward pass →" : "← backward pass";
+      readout(f.readout, [["formula", step.formula], " = ", ["value", step.value]]);
+    }
+    input.addEventListener("input", update);
+    update();
+  }
+
   var kinds = window.hgExplorables = window.hgExplorables || {};
   kinds.path = path;
   kinds.rate = rate;
   kinds.eps = eps;
+  kinds.steps = steps;
 })();
