@@ -12,6 +12,8 @@
  *   step, looked up in the data.
  * - "steps" (backprop_steps): the forward and backward pass of the 2-2-1
  *   network, a step at a time, looked up in the data.
+ * - "bent" (bent_lines): the hidden units of a 1-20-1 ReLU network as
+ *   training goes, drawn from their weights; the MSE is looked up.
  *
  * Everything else only draws.
  */
@@ -348,9 +350,47 @@
     update();
   }
 
+  // --- "bent": a sum of bent lines, as training goes (why-networks.md) -----
+  function bent(box, d) {
+    var f = frame(box, d, "The bell-shaped data, the 20 scaled bent lines of" +
+      " the network's hidden units (thin) and their sum plus the output bias" +
+      " (thick), after the chosen number of training steps.");
+    var input = slider(f.controls, d.stage, "stage", "Training steps:", function (v) {
+      return String(d.stages[Number(v)].step);
+    });
+    var h = WIDTH * d.room.ratio;
+    var p = panel(f.svg, { x: 40, y: 24, w: WIDTH - 56, h: h - 68 },
+      { range: [-3, 3], ticks: [-3, -2, -1, 0, 1, 2, 3], title: "input x" },
+      { range: [-2, 2], ticks: [-2, -1, 0, 1, 2], title: "output" }, { id: "bent" + ids });
+    d.x.forEach(function (x, i) {
+      node("!circle", { cx: p.x(x), cy: p.y(d.y[i]), r: 2, class: "hg-x-data" }, p.g);
+    });
+    var layer = node("!g", {}, p.g);
+    var xs = [];
+    for (var i = 0; i <= 120; i++) xs.push(-3 + i * 0.05);
+    function update() {
+      var s = d.stages[Number(input.value)];
+      layer.textContent = "";
+      var sum = xs.map(function () { return s.b2; });
+      s.w1.forEach(function (w1, k) {
+        var piece = xs.map(function (x) { return s.w2[k] * Math.max(x * w1 + s.b1[k], 0); });
+        piece.forEach(function (v, j) { sum[j] += v; });
+        curve({ x: p.x, y: p.y, g: layer }, xs, piece, "hg-x-c0 hg-x-thin");
+      });
+      curve({ x: p.x, y: p.y, g: layer }, xs, sum, "hg-x-c1 hg-x-thick");
+      readout(f.readout, ["After ", ["steps", String(s.step)],
+        " steps: MSE = ", ["mse", s.mse.toFixed(4)],
+        "; the thick curve is the sum of the 20 thin ones plus b₂ = ",
+        ["b2", s.b2.toFixed(2)], "."]);
+    }
+    input.addEventListener("input", update);
+    update();
+  }
+
   var kinds = window.hgExplorables = window.hgExplorables || {};
   kinds.path = path;
   kinds.rate = rate;
   kinds.eps = eps;
   kinds.steps = steps;
+  kinds.bent = bent;
 })();

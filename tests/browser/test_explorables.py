@@ -21,8 +21,11 @@ import numpy as np
 import pytest
 
 from handgrad.activations import sigmoid, sigmoid_prime
+from handgrad.data import bell
 from handgrad.descent import gradient_descent
 from handgrad.fit import DivergenceError
+from handgrad.network import Network
+from handgrad.training import train
 from handgrad.two_two_one import EXAMPLE_X, EXAMPLE_Y, backward, forward, init_params
 
 from .browsing import (
@@ -398,3 +401,22 @@ def test_the_backprop_explorable_steps_through_the_librarys_numbers(explored):
     assert sorted(seen) == list(range(1, 14))
     assert seen[1].startswith("Z₁")
     assert seen[13].startswith("∂C/∂b₁")
+
+
+def test_the_bent_lines_explorable_follows_the_librarys_training(explored, site):
+    d = data(site, "bent_lines")
+    states = explored["bent_lines"]["states"]
+    X, Y = bell()
+    net = Network.init([1, 20, 1], ["relu", "identity"], seed=1)
+    losses = train(net, X, Y, learning_rate=0.05, steps=5_000).loss
+    steps = [stage["step"] for stage in d["stages"]]
+    assert {int(s["controls"]["stage"]) for s in states} == set(range(len(steps)))
+    for state in states:
+        stage, shown = d["stages"][int(state["controls"]["stage"])], state["shown"]
+        assert shown["steps"] == [str(stage["step"])]
+        assert agrees(shown["mse"][0], losses[stage["step"]]), stage["step"]
+        assert agrees(shown["b2"][0], stage["b2"]), stage["step"]
+    assert stage["b2"] == net.b[1][0]  # the last stage: the trained network
+    values = runpy.run_path(str(ROOT / "docs" / "values" / "why-networks.py"))
+    assert d["stages"][-1]["mse"] == pytest.approx(values["net_loss"], rel=1e-12)
+    assert steps[-1] == values["STEPS"]
