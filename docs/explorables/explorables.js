@@ -131,7 +131,7 @@
       class: "hg-x-c2 hg-x-dash" }, p.g);
   }
 
-  // The steps of `run` up to `upto` as arrows on the SSR curve.
+  // The points of `run` up to `upto` on the SSR curve, joined step by step.
   function drawPath(p, layer, run, upto) {
     layer.textContent = "";
     for (var k = 0; k <= upto; k++) {
