@@ -22,8 +22,9 @@ A page shows one by wrapping its figure in a ``div`` that names the data::
 
 :func:`enhance` gives each such ``div`` the addresses of its data and page
 script, and the page one small inline loader (:data:`LOADER`): it fetches
-both only when an explorable nears the screen, so a page without one loads
-nothing and a page with one loads nothing at first. Without JavaScript, or if
+both only after the page has loaded and when an explorable nears the screen,
+so a page without one loads nothing more and a page with one nothing while it
+loads. Without JavaScript, or if
 either file fails, the figure stays. No MkDocs here.
 
     python tools/explorables.py OUT_DIR SCRIPT   # the worker: writes the JSON
@@ -43,9 +44,10 @@ from scripts import digest, run_python
 
 CLASS = "hg-explorable"
 # The loader, once per page after its last explorable. It reserves each
-# explorable's room at once (the class hg-explorable--js, extra.css), then
-# fetches its data and page script as it comes within a screen of view. A
-# failure puts the static figure back and says why in the console.
+# explorable's room at once (the class hg-explorable--js, extra.css); once the
+# page has loaded, so that they never compete with what the page needs first,
+# it fetches an explorable's data and page script as it comes within a screen
+# of view. A failure puts the static figure back and says why in the console.
 LOADER = """<script>(function () {
   var boxes = document.querySelectorAll(".hg-explorable[data-json]");
   if (!("IntersectionObserver" in window) || !window.fetch) return;
@@ -69,15 +71,17 @@ LOADER = """<script>(function () {
       console.warn("explorable", box.dataset.explorable, error);
     });
   }
-  var seen = new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      if (entry.isIntersecting) { seen.unobserve(entry.target); show(entry.target); }
-    });
-  }, { rootMargin: "100% 0px" });
-  boxes.forEach(function (box) {
-    box.classList.add("hg-explorable--js");
-    seen.observe(box);
-  });
+  function watch() {
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { seen.unobserve(entry.target); show(entry.target); }
+      });
+    }, { rootMargin: "100% 0px" });
+    boxes.forEach(function (box) { seen.observe(box); });
+  }
+  boxes.forEach(function (box) { box.classList.add("hg-explorable--js"); });
+  if (document.readyState === "complete") watch();
+  else addEventListener("load", watch);
 })();</script>"""
 
 
