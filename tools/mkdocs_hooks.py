@@ -10,22 +10,24 @@ fix), which MkDocs prints once, with no traceback.
   may quote about the project is read (``project_info.py``).
 - ``on_files``: each notebook's links are checked and its ``.ipynb``
   published (``notebooks.py``); then the values scripts, the notebooks, the
-  figure scripts and the link-preview image (``values.py``, ``figures.py``,
-  ``social_card.py``) start in the background, the ones whose cache key
-  changed in fresh processes, one per core (``scripts.py``), while MkDocs
-  reads the pages: a page waits only for what it shows.
+  figure scripts, the explorables' data scripts and the link-preview image
+  (``values.py``, ``figures.py``, ``explorables.py``, ``social_card.py``)
+  start in the background, the ones whose cache key changed in fresh
+  processes, one per core (``scripts.py``), while MkDocs reads the pages: a
+  page waits only for what it shows.
 - ``on_pre_page``: a notebook page gets the notebook as it ran, which
   mkdocs-jupyter renders (a cell that raised fails the build at its line).
 - ``on_page_markdown``: fences the tests would skip (``fences.py``); the
   page's numbers filled in (``values.py``).
 - ``on_page_content``: a notebook page is cleaned, given its download link
   and the install command.
-- ``on_env``: the figures and the card are finished before MkDocs copies
-  them; ``on_build_error``: the background work is stopped.
+- ``on_env``: the figures, the explorables' data and the card are finished
+  before MkDocs copies them; ``on_build_error``: the background work is stopped.
 - ``on_page_context``, after the search plugin indexed the page (so the
   index keeps the short TeX), from one parse of the page: the maths rendered
   (``mathrender.py``), each figure made a light and a dark image with a
-  link to its script, each code block's lines counted (``code_lines.py``).
+  link to its script, each explorable given its data and loader, each code
+  block's lines counted (``code_lines.py``).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ os.environ["JUPYTER_CONFIG_DIR"] = str(JUPYTER)
 
 sys.path.insert(0, str(TOOLS))
 import code_lines  # noqa: E402
+import explorables  # noqa: E402
 import fences  # noqa: E402
 import figures  # noqa: E402
 import markup  # noqa: E402
@@ -64,6 +67,7 @@ _page_values: dict[str, dict[str, object]] = {}  # each page's, once computed
 _started: dict = {}  # name -> Future: the work on_files started (scripts.start)
 _notebooks: dict[str, str] = {}  # src_uri -> the script's path
 _site_values: dict[str, str] = {}  # what every page may quote (project_info.py)
+_explorables: dict[str, explorables.Explorable] = {}
 
 
 def _where(file: File) -> str:
@@ -155,6 +159,13 @@ def on_files(files, config):
         for theme, svg in figure.svgs.items():
             uri = f"figures/{figures.svg_name(figure.name, theme)}"
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
+    explorable_scripts, explorable_data = docs / "explorables", CACHE / "explorables"
+    _started["explorables"] = start(
+        explorables.build_data, explorable_scripts, PACKAGE, explorable_data
+    )
+    for data in explorables.data_files(explorable_scripts, explorable_data):
+        uri = f"explorables/{data.name}"
+        files.append(File.generated(config, uri, abs_src_path=str(data)))
     return files
 
 
@@ -168,6 +179,7 @@ def _finished(name: str):
         values.ValuesError,
         social_card.SocialCardError,
         notebooks.NotebookError,
+        explorables.ExplorableError,
     ) as error:
         raise PluginError(str(error)) from None
 
@@ -239,6 +251,8 @@ def on_env(env, config, files):
     _known_figures.clear()
     for figure in _finished("figures"):
         _known_figures[figure.name] = figure.text_and_width()
+    _explorables.clear()
+    _explorables.update(_finished("explorables"))
     return env
 
 
@@ -254,7 +268,9 @@ def on_page_context(context, page, config, nav):
             edits += figures.light_and_dark(
                 html, tree, _known_figures, where, source, _script_url(config)
             )
-    except figures.FigureError as error:
+            to_root = "../" * page.url.count("/")
+            edits += explorables.enhance(tree, _explorables, where, source, to_root)
+    except (figures.FigureError, explorables.ExplorableError) as error:
         raise PluginError(str(error)) from None
     except mathrender.MathError as error:
         first = error.tex.strip().split("\n")[0].strip()

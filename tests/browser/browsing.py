@@ -108,6 +108,8 @@ MEASURE = """async () => {
       textPx: img.dataset.textPx === "none" ? null
         : parseFloat(img.dataset.textPx || "0"),
       visible: visible(img),
+      // A figure an explorable stands in for (tools/explorables.py).
+      replaced: img.closest(".hg-explorable--js") !== null,
     })),
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
