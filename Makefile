@@ -74,7 +74,7 @@ lint: env
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/actionlint -shellcheck=$(BIN)/shellcheck
-	$(BIN)/shellcheck .ci/run tools/vendor_katex.sh
+	$(BIN)/shellcheck .ci/run tools/vendor_temml.sh
 
 # axe-core for the accessibility tests (tests/browser), pinned by its lock
 # file; installed again only when the lock changes. Without npm they skip.
@@ -114,4 +114,4 @@ bench: torch
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(BIN)/python benchmarks/bench_digits.py
 
 clean:
-	rm -rf site .cache/figures .cache/notebooks .cache/values .cache/social .pytest_cache .ruff_cache .hypothesis .coverage
+	rm -rf site .cache/figures .cache/notebooks .cache/values .cache/social .cache/mathfont .pytest_cache .ruff_cache .hypothesis .coverage

@@ -42,7 +42,7 @@ TARGETS = {
     "performance": 0.95,
     "accessibility": 1.0,
     "best-practices": 1.0,
-    "seo": 0.95,
+    "seo": 1.0,
 }
 # Headless Chromium that reaches no host but the one under audit.
 CHROME_FLAGS = (
@@ -103,21 +103,24 @@ def pages_to_audit(site: Path) -> list[str]:
 def lighthouse(url: str, out: Path) -> dict:
     """One Lighthouse run on ``url``: its JSON report."""
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-    subprocess.run(
-        [
-            "node",
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={out}",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--only-categories=" + ",".join(TARGETS),
-        ],
-        env=os.environ | {"CHROME_PATH": chrome},
-        check=True,
-    )
-    return json.loads(out.read_text(encoding="utf-8"))
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--only-categories=" + ",".join(TARGETS),
+    ]
+    # On a loaded machine Chromium now and then misses a DevTools deadline
+    # and the run fails: it is run once more before the audit gives up.
+    for _attempt in (1, 2):
+        done = subprocess.run(command, env=os.environ | {"CHROME_PATH": chrome})
+        if done.returncode == 0:
+            return json.loads(out.read_text(encoding="utf-8"))
+        print(f"Lighthouse failed on {url} (exit {done.returncode})", file=sys.stderr)
+    sys.exit(f"Lighthouse failed twice on {url}: see its messages above")
 
 
 def scores(report: dict) -> dict[str, float]:

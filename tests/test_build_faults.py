@@ -89,7 +89,7 @@ FAULTS = {
     "TeX error": (
         r"The slope $\frac{1}{2$ is wrong.",
         "",
-        r"docs/index.md:5: cannot render TeX '\\frac{1}{2': KaTeX parse error",
+        r"docs/index.md:5: cannot render TeX '\\frac{1}{2': Unexpected end of input",
     ),
 }
 

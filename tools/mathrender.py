@@ -1,23 +1,27 @@
-"""Render TeX to HTML at build time with the vendored KaTeX, so pages ship no
-maths JavaScript: no 272 KB ``katex.min.js`` (76 KB gzipped) to fetch, and
-no typesetting of the longest page's 264 formulas on the reader's phone.
+"""Render TeX to MathML at build time with the vendored Temml, so pages ship no
+maths JavaScript and the browser lays the formulas out itself.
 
-KaTeX is plain JavaScript with no DOM needs, so its ``renderToString`` runs in
-QuickJS, a small JavaScript engine embedded in Python (the ``quickjs``
+Temml (a fork of KaTeX that keeps its TeX parser and writes MathML Core
+alone) is plain JavaScript with no DOM needs, so its ``renderToString`` runs
+in QuickJS, a small JavaScript engine embedded in Python (the ``quickjs``
 package, or ``quickjs-ng`` where that has no wheel: both install the module
 ``quickjs``, see pyproject.toml), started once per process from
-``tools/katex/katex.min.js`` (fetched by ``tools/vendor_katex.sh``); a
-formula then takes about a millisecond, and a repeated one nothing. Pages
-need only KaTeX's CSS and fonts, and ``katex-fit.css`` for wide display
-maths (``docs/assets/katex/``).
+``tools/temml/temml.min.js`` (fetched by ``tools/vendor_temml.sh``); a
+formula then takes about a millisecond, and a repeated one nothing.
 
-Every formula is HTML for the eye plus MathML for screen readers, and any
-error fails the build instead of leaving red TeX on the page:
-``throwOnError`` (a parse error, an undefined ``\\foo``); ``strict: "error"``
-(what LaTeX would reject or read differently: a ``%`` comment, ``é`` outside
-``\\text{}``, a symbol KaTeX has no glyph for, the ``\\html...`` extensions);
-and a ``trust`` that refuses ``\\href``, ``\\url`` and ``\\includegraphics``
-(which would make the page fetch an image).
+Why MathML rather than KaTeX's HTML (measured in issue 11): a formula is
+about a third of the elements KaTeX's HTML and MathML pair made, so the
+longest page has 6,450 elements instead of 17,650 and a phone lays it out
+in a third of the time; a page loads one font of 26 KB
+(``tools/mathfont.py``, and Temml's 9 KB one where a prime shows) instead
+of KaTeX's CSS and seven fonts, 77 KB. Pages need
+``docs/assets/temml/temml.css`` and ``math-fit.css`` (wide display maths).
+
+Any error fails the build instead of leaving red TeX on the page:
+``throwOnError`` (a parse error, an undefined ``\\foo``); ``strict`` (what
+LaTeX would reject or read differently: a ``%`` comment, ``é`` outside
+``\\text{}``); and a ``trust`` that refuses ``\\href``, ``\\url`` and the
+other commands that would put links, classes or styles in a page.
 
 No MkDocs here: :func:`render_arithmatex_html` takes HTML as
 ``pymdownx.arithmatex`` (``generic: true``) writes it.
@@ -25,32 +29,37 @@ No MkDocs here: :func:`render_arithmatex_html` takes HTML as
 
 import functools
 import json
+import re
 from html import unescape
 from pathlib import Path
 
 import markup
 import quickjs
 
-KATEX_JS = Path(__file__).resolve().parent / "katex" / "katex.min.js"
+TEMML_JS = Path(__file__).resolve().parent / "temml" / "temml.min.js"
 
-# A JS function around katex.renderToString; the TeX and the display flag
-# reach it as arguments, never pasted into source code. The HTML comes back
+# A JS function around temml.renderToString; the TeX and the display flag
+# reach it as arguments, never pasted into source code. The MathML comes back
 # as JSON: quickjs-ng keeps a long string built by concatenation as a "rope",
 # which its Python binding cannot convert ("Unknown quickjs tag: -6"), and
 # JSON.stringify always builds a flat string.
 _RENDER_JS = """
 function renderTex(tex, displayMode) {
-  return JSON.stringify(katex.renderToString(tex, {
+  return JSON.stringify(temml.renderToString(tex, {
     displayMode: displayMode,
-    output: "htmlAndMathml",
     throwOnError: true,
-    strict: "error",
+    strict: true,
     trust: function (context) {
-      throw new katex.ParseError(context.command + " is not allowed: it needs trust");
+      throw new temml.ParseError(context.command + " is not allowed: it needs trust");
     },
   }));
 }
 """
+
+# Temml draws \\bar's accent with U+203E OVERLINE, which Latin Modern Math
+# lacks (the browser would take it from another font); its MACRON is the same
+# bar, in the maths font.
+_OVERLINE_ACCENT = re.compile(r'(<mo stretchy="false"[^>]*>)\u203e</mo>')
 
 # What pymdownx.arithmatex (generic: true) emits, its TeX HTML-escaped:
 #   inline   <span class="arithmatex">\(TeX\)</span>
@@ -58,15 +67,14 @@ function renderTex(tex, displayMode) {
 # (a `math` fence may add an id and further classes to the div).
 _DELIMITERS = {"span": (r"\(", r"\)"), "div": (r"\[", r"\]")}
 # A display formula wider than the column scrolls sideways in its own box
-# (katex-fit.css); tabindex lets the keyboard reach that box and scroll it.
-_DISPLAY_BOX = '<span class="katex-display">'
-_FOCUSABLE_DISPLAY_BOX = '<span class="katex-display" tabindex="0">'
+# (math-fit.css); tabindex lets the keyboard reach that box and scroll it.
+_DISPLAY_BOX = '<span class="math-display" tabindex="0">{}</span>'
 
 
 class MathError(ValueError):
-    """A formula that KaTeX cannot render.
+    """A formula that Temml cannot render.
 
-    The message names the TeX and KaTeX's reason; ``tex`` and ``reason`` hold
+    The message names the TeX and Temml's reason; ``tex`` and ``reason`` hold
     them apart so that a caller can add the page's name.
     """
 
@@ -77,38 +85,40 @@ class MathError(ValueError):
 
 
 @functools.cache
-def _katex() -> quickjs.Function:
+def _temml() -> quickjs.Function:
     # quickjs.Function keeps the JS engine on one thread of its own, which
     # QuickJS requires, whichever thread calls render_tex.
-    return quickjs.Function("renderTex", KATEX_JS.read_text("utf-8") + _RENDER_JS)
+    return quickjs.Function("renderTex", TEMML_JS.read_text("utf-8") + _RENDER_JS)
 
 
 @functools.lru_cache(maxsize=4096)
 def render_tex(tex: str, *, display: bool) -> str:
-    """Return KaTeX's HTML (with MathML) for ``tex``, in display or inline mode.
+    """Return Temml's MathML for ``tex``, in display or inline mode (a display
+    formula inside its scrolling box).
 
-    Raises MathError when KaTeX cannot render the formula.
+    Raises MathError when Temml cannot render the formula.
     """
     try:
-        html = json.loads(_katex()(tex, display))
+        html = json.loads(_temml()(tex, display))
     except quickjs.JSException as error:
-        # The first line is KaTeX's message; a JS stack trace follows it.
-        reason = str(error).splitlines()[0].removeprefix("ParseError: ")
+        # The first line is Temml's message; a JS stack trace follows it.
+        reason = str(error).splitlines()[0].removeprefix("ParseError:").strip(" :")
         raise MathError(tex, reason) from None
-    return html.replace(_DISPLAY_BOX, _FOCUSABLE_DISPLAY_BOX, 1) if display else html
+    html = _OVERLINE_ACCENT.sub("\\1\u00af</mo>", html)
+    return _DISPLAY_BOX.format(html) if display else html
 
 
 def render_arithmatex_html(html: str) -> str:
-    """``html`` with each arithmatex element rendered by KaTeX (:func:`formulas`)."""
+    """``html`` with each arithmatex element rendered by Temml (:func:`formulas`)."""
     return markup.replace(html, formulas(html, markup.parse(html)))
 
 
 def formulas(html: str, tree: markup.Element) -> list[markup.Edit]:
     """The edits of ``html`` (parsed as ``tree``) that replace the content of
-    each arithmatex element, ``\\(TeX\\)`` or ``\\[TeX\\]``, by KaTeX's HTML.
+    each arithmatex element, ``\\(TeX\\)`` or ``\\[TeX\\]``, by Temml's MathML.
 
     The element keeps its tag and attributes, so its ``arithmatex`` class
-    stays. Raises MathError for the first formula KaTeX cannot render.
+    stays. Raises MathError for the first formula Temml cannot render.
     """
     edits = []
     for element in tree.find():

@@ -28,6 +28,8 @@ fix), which MkDocs prints once, with no traceback.
   (``mathrender.py``), each figure made a light and a dark image with a
   link to its script, each explorable given its data and loader, each code
   block's lines counted (``code_lines.py``).
+- ``on_post_build``: the maths font cut down to the characters the built
+  pages' formulas show (``mathfont.py``).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ import explorables  # noqa: E402
 import fences  # noqa: E402
 import figures  # noqa: E402
 import markup  # noqa: E402
+import mathfont  # noqa: E402
 import mathrender  # noqa: E402
 import notebooks  # noqa: E402
 import project_info  # noqa: E402
@@ -281,3 +284,14 @@ def on_page_context(context, page, config, nav):
         ) from None
     page.content = markup.replace(html, edits)
     return context
+
+
+def on_post_build(config):
+    """The maths font, cut down to the characters of every formula the built
+    pages show (``mathfont.py``), beside ``temml.css`` that loads it."""
+    site = Path(config.site_dir)
+    chars = set()
+    for page in site.rglob("*.html"):
+        chars |= mathfont.characters(page.read_text(encoding="utf-8"))
+    if chars:
+        mathfont.write_font(chars, site / "assets" / "temml", CACHE / "mathfont")

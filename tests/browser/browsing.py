@@ -86,7 +86,7 @@ MEASURE = """async () => {
   const box = (el) => el.getBoundingClientRect();
   const visible = (el) => el.checkVisibility() && box(el).width > 0;
   const wide = [...document.querySelectorAll(
-    ".katex-display, .md-typeset pre > code, .md-typeset__scrollwrap," +
+    ".math-display, .md-typeset pre > code, .md-typeset__scrollwrap," +
     " .jupyter-wrapper .jp-Cell-inputWrapper, .jupyter-wrapper .jp-OutputArea-output"
   )].filter(visible).map((el) => ({
     what: el.className || el.tagName,
@@ -97,9 +97,10 @@ MEASURE = """async () => {
   return {
     text: document.body.innerText,
     arithmatex: document.querySelectorAll(".arithmatex").length,
-    arithmatexWithoutKatex: [...document.querySelectorAll(".arithmatex")]
-      .filter((el) => !el.querySelector(".katex")).length,
-    katex: document.querySelectorAll(".katex").length,
+    arithmatexWithoutMath: [...document.querySelectorAll(".arithmatex")]
+      .filter((el) => !el.querySelector("math")).length,
+    math: document.querySelectorAll("math").length,
+    mathErrors: document.querySelectorAll("merror").length,
     images: [...document.images].map((img) => ({
       src: img.getAttribute("src") || "",
       alt: (img.getAttribute("alt") || "").trim(),
@@ -166,7 +167,7 @@ COPY_ALL = """async () => {
 }"""
 
 
-# The page as it prints, straight after opening. FONTS_AT_IDLE: the KaTeX
+# The page as it prints, straight after opening. FONTS_AT_IDLE: the maths
 # fonts that its formulas use and that are not loaded once the page is idle
 # (a formula far down is laid out only as it nears the screen, so its fonts
 # would wait for that, and print does not wait for them). PRINTED_FIGURES:
@@ -179,13 +180,13 @@ FONTS_AT_IDLE = """async () => {
   await new Promise((done) => requestIdleCallback(done, { timeout: 4000 }));
   await within(document.fonts.ready, 5000);
   const faces = new Set();
-  for (const el of document.querySelectorAll(".katex-html, .katex-html *")) {
+  for (const el of document.querySelectorAll("math, math *")) {
     if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) {
       continue;
     }
     const style = getComputedStyle(el);
     const family = style.fontFamily.split(",")[0].replace(/["']/g, "").trim();
-    if (family.startsWith("KaTeX_")) {
+    if (family === "Latin Modern Math" || family === "Temml") {
       faces.add(`${style.fontStyle} ${style.fontWeight} 12px ${family}`);
     }
   }

@@ -47,13 +47,15 @@ def test_every_formula_is_rendered(visits, config):
         m = v.measured
         if RAW_TEX.search(m["text"]):
             yield f"raw TeX on the page: {RAW_TEX.search(m['text'])[0]!r}"
-        if m["arithmatexWithoutKatex"]:
-            yield f"{m['arithmatexWithoutKatex']} formulas not rendered by KaTeX"
-        if m["arithmatex"] and not m["katex"]:
-            yield "maths but no .katex element"
+        if m["arithmatexWithoutMath"]:
+            yield f"{m['arithmatexWithoutMath']} formulas not rendered as MathML"
+        if m["arithmatex"] and not m["math"]:
+            yield "maths but no <math> element"
+        if m["mathErrors"]:
+            yield f"{m['mathErrors']} formula errors (<merror>)"
 
     assert offenders(done, problems) == []
-    assert sum(v.measured["katex"] for v in done.values()) > 0
+    assert sum(v.measured["math"] for v in done.values()) > 0
 
 
 @pytest.mark.parametrize("config", CONFIGS)
