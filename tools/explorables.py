@@ -27,13 +27,14 @@ so a page without one loads nothing more and a page with one nothing while it
 loads. Without JavaScript, or if
 either file fails, the figure stays. No MkDocs here.
 
-    python tools/explorables.py OUT_DIR SCRIPT   # the worker: writes the JSON
+    python tools/explorables.py OUT_DIR SCRIPT [SCRIPT ...]   # the worker
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -121,13 +122,14 @@ def build_data(
         key = digest([script, Path(__file__)], package_dir)
         if not (target.is_file() and stamp.is_file() and stamp.read_text() == key):
             stale.append((script, target, stamp, key))
-    jobs = [[__file__, str(cache_dir), str(script)] for script, *_ in stale]
-    for (script, _, stamp, key), done in zip(stale, run_python(jobs), strict=True):
+    cores = os.cpu_count() or 1  # each worker runs its share in turn
+    shares = [stale[i::cores] for i in range(cores) if stale[i::cores]]
+    jobs = [[__file__, str(cache_dir), *(str(s[0]) for s in share)] for share in shares]
+    for share, done in zip(shares, run_python(jobs), strict=True):
         if done.returncode != 0:
-            raise ExplorableError(
-                f"explorable data script {script} failed:\n{done.stderr.strip()}"
-            )
-        stamp.write_text(key)
+            raise ExplorableError(done.stderr.strip())
+        for _, _, stamp, key in share:
+            stamp.write_text(key)
     for script in sorted(script_dir.glob("*.py")):
         target = cache_dir / f"{script.stem}.json"
         record = json.loads(target.read_text(encoding="utf-8"))
@@ -230,5 +232,21 @@ def _write(out_dir: Path, script: Path) -> None:
     (out_dir / f"{script.stem}.json").write_text(text, encoding="utf-8")
 
 
+def _write_all(out_dir: Path, scripts: list[Path]) -> int:
+    """The worker: :func:`_write` each script in turn; the first that fails
+    is named, with its traceback."""
+    import traceback
+
+    for script in scripts:
+        try:
+            _write(out_dir, script)
+        except Exception:
+            print(f"explorable data script {script} failed:", file=sys.stderr)
+            traceback.print_exc()
+            return 1
+    return 0
+
+
 if __name__ == "__main__":
-    _write(Path(sys.argv[1]), Path(sys.argv[2]))
+    out, *paths = sys.argv[1:]
+    sys.exit(_write_all(Path(out), [Path(p) for p in paths]))

@@ -22,6 +22,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import heapq
+import itertools
 import os
 import platform
 import subprocess
@@ -57,8 +59,37 @@ def digest(files: Iterable[Path], package_dir: Path | None, *texts: str) -> str:
     return h.hexdigest()
 
 
-# One process per core at a time, for all the work of a build.
-_CORES = threading.BoundedSemaphore(os.cpu_count() or 1)
+class _Cores:
+    """The machine's cores, one process each. A process of work started
+    earlier (:func:`start`) takes the next free core before one of work
+    started later: the pages wait first for the values, which start first."""
+
+    def __init__(self, count: int) -> None:
+        self._free = count
+        self._waiting: list[tuple[int, int]] = []  # (started as, ticket), a heap
+        self._tickets = itertools.count()
+        self._changed = threading.Condition()
+
+    @contextlib.contextmanager
+    def one(self) -> Iterator[None]:
+        turn = (getattr(_work, "order", 0), next(self._tickets))
+        with self._changed:
+            heapq.heappush(self._waiting, turn)
+            self._changed.wait_for(lambda: self._free and self._waiting[0] == turn)
+            heapq.heappop(self._waiting)
+            self._free -= 1
+            self._changed.notify_all()
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._free += 1
+                self._changed.notify_all()
+
+
+_CORES = _Cores(os.cpu_count() or 1)
+_work = threading.local()  # .order: which start() the thread works for
+_order = itertools.count()
 _running: set[subprocess.Popen] = set()
 _started: list[Future] = []
 _stopped = threading.Event()
@@ -73,9 +104,12 @@ def run_python(jobs: Sequence[Sequence[str]]) -> list[subprocess.CompletedProces
     stdout and stderr as text.
     """
 
+    order = getattr(_work, "order", 0)
+
     def run(args: Sequence[str]) -> subprocess.CompletedProcess:
         command = [sys.executable, *args]
-        with _CORES:
+        _work.order = order
+        with _CORES.one():
             if _stopped.is_set():
                 return subprocess.CompletedProcess(command, 1, "", "stopped")
             process = subprocess.Popen(
@@ -96,7 +130,7 @@ def run_python(jobs: Sequence[Sequence[str]]) -> list[subprocess.CompletedProces
 def one_core() -> Iterator[None]:
     """Hold one of the build's cores while a process runs outside
     :func:`run_python` (a notebook's kernel)."""
-    with _CORES:
+    with _CORES.one():
         raise_if_stopped()
         yield
 
@@ -109,9 +143,16 @@ def raise_if_stopped() -> None:
 
 def start(work: Callable, *args) -> Future:
     """``work(*args)`` in the background; its ``result()`` waits for it and
-    raises what it raised."""
+    raises what it raised. Its processes go before those of work started
+    after it."""
     _stopped.clear()
-    future = _background.submit(work, *args)
+    order = next(_order)
+
+    def work_in_order():
+        _work.order = order
+        return work(*args)
+
+    future = _background.submit(work_in_order)
     _started[:] = [*(f for f in _started if not f.done()), future]
     return future
 
