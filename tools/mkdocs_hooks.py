@@ -135,9 +135,10 @@ def on_files(files, config):
     docs = Path(config["docs_dir"])
     _started.clear()
     _page_values.clear()
-    # Pages wait first for their values, then notebooks, then figures.
+    # The pages wait first for their values: those run alone, on every core;
+    # then the notebooks (pages too), the figures, the explorables, the card.
     values_scripts = sorted((docs / "values").glob("*.py"))
-    _started["values"] = start(
+    first = _started["values"] = start(
         values.load_values, values_scripts, PACKAGE, CACHE / "values"
     )
     for notebook in [f for f in files if f.src_uri in _notebooks]:
@@ -147,28 +148,33 @@ def on_files(files, config):
             _where(notebook),
             PACKAGE,
             CACHE / "executed" / "notebooks",  # as mkdocs.yml includes them
+            after=first,
         )
     _started["figures"] = start(
-        figures.build_figures, docs / "figures", PACKAGE, CACHE / "figures"
+        figures.build_figures, docs / "figures", PACKAGE, CACHE / "figures", after=first
     )
-    description = config["site_description"] or ""
-    _started["card"] = start(
-        social_card.build_card, CACHE / "social", config["site_name"], description
-    )
-    card = CACHE / "social" / social_card.NAME
-    uri = config["extra"]["social_card"]
-    files.append(File.generated(config, uri, abs_src_path=str(card)))
     for figure in figures.planned(docs / "figures", CACHE / "figures"):
         for theme, svg in figure.svgs.items():
             uri = f"figures/{figures.svg_name(figure.name, theme)}"
             files.append(File.generated(config, uri, abs_src_path=str(svg)))
     explorable_scripts, explorable_data = docs / "explorables", CACHE / "explorables"
     _started["explorables"] = start(
-        explorables.build_data, explorable_scripts, PACKAGE, explorable_data
+        explorables.build_data,
+        explorable_scripts,
+        PACKAGE,
+        explorable_data,
+        after=first,
     )
     for data in explorables.data_files(explorable_scripts, explorable_data):
         uri = f"explorables/{data.name}"
         files.append(File.generated(config, uri, abs_src_path=str(data)))
+    title, description = config["site_name"], config["site_description"] or ""
+    _started["card"] = start(
+        social_card.build_card, CACHE / "social", title, description, after=first
+    )
+    card = CACHE / "social" / social_card.NAME
+    uri = config["extra"]["social_card"]
+    files.append(File.generated(config, uri, abs_src_path=str(card)))
     return files
 
 

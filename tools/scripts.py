@@ -30,7 +30,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from importlib import metadata
 from pathlib import Path
 
@@ -60,23 +60,34 @@ def digest(files: Iterable[Path], package_dir: Path | None, *texts: str) -> str:
 
 
 class _Cores:
-    """The machine's cores, one process each. A process of work started
-    earlier (:func:`start`) takes the next free core before one of work
-    started later: the pages wait first for the values, which start first."""
+    """The machine's cores, one process each. Work started earlier
+    (:func:`start`) takes a free core before work started later, even while
+    it waits for the work it comes after: the pages wait first for the values,
+    which start first, then for the notebooks."""
 
     def __init__(self, count: int) -> None:
         self._free = count
-        self._waiting: list[tuple[int, int]] = []  # (started as, ticket), a heap
-        self._tickets = itertools.count()
+        self._ahead: list[int] = []  # the orders of work not yet given a core
         self._changed = threading.Condition()
+
+    def expect(self, order: int) -> None:
+        with self._changed:
+            heapq.heappush(self._ahead, order)
+
+    def forget(self, order: int) -> None:
+        with self._changed:
+            self._ahead.remove(order)
+            heapq.heapify(self._ahead)
+            self._changed.notify_all()
 
     @contextlib.contextmanager
     def one(self) -> Iterator[None]:
-        turn = (getattr(_work, "order", 0), next(self._tickets))
+        order = getattr(_work, "order", 0)
         with self._changed:
-            heapq.heappush(self._waiting, turn)
-            self._changed.wait_for(lambda: self._free and self._waiting[0] == turn)
-            heapq.heappop(self._waiting)
+            heapq.heappush(self._ahead, order)
+            self._changed.wait_for(lambda: self._free and self._ahead[0] == order)
+            self._ahead.remove(order)
+            heapq.heapify(self._ahead)
             self._free -= 1
             self._changed.notify_all()
         try:
@@ -90,10 +101,11 @@ class _Cores:
 _CORES = _Cores(os.cpu_count() or 1)
 _work = threading.local()  # .order: which start() the thread works for
 _order = itertools.count()
+_orders: dict[Future, int] = {}  # the order each start() gave its work
 _running: set[subprocess.Popen] = set()
 _started: list[Future] = []
 _stopped = threading.Event()
-_background = ThreadPoolExecutor(thread_name_prefix="build")
+_background = ThreadPoolExecutor(max_workers=16, thread_name_prefix="build")
 
 
 def run_python(jobs: Sequence[Sequence[str]]) -> list[subprocess.CompletedProcess]:
@@ -141,18 +153,25 @@ def raise_if_stopped() -> None:
         raise RuntimeError("the build stopped")
 
 
-def start(work: Callable, *args) -> Future:
-    """``work(*args)`` in the background; its ``result()`` waits for it and
-    raises what it raised. Its processes go before those of work started
-    after it."""
+def start(work: Callable, *args, after: Future | None = None) -> Future:
+    """``work(*args)`` in the background, once the work ``after`` (if any)
+    has ended; its ``result()`` waits for it and raises what it raised. Its
+    processes go before those of work started after it."""
     _stopped.clear()
     order = next(_order)
+    _CORES.expect(order)
 
     def work_in_order():
+        try:
+            if after is not None:
+                wait([after])
+        finally:
+            _CORES.forget(order)  # its processes now ask for cores themselves
         _work.order = order
         return work(*args)
 
     future = _background.submit(work_in_order)
+    _orders[future] = order
     _started[:] = [*(f for f in _started if not f.done()), future]
     return future
 
@@ -162,7 +181,8 @@ def stop() -> None:
     the processes that run are killed."""
     _stopped.set()
     for future in _started:
-        future.cancel()
+        if future.cancel():  # it never ran: nothing of it waits for a core
+            _CORES.forget(_orders[future])
     _started.clear()
     for process in list(_running):
         process.kill()
