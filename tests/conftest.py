@@ -2,8 +2,10 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -27,35 +29,103 @@ REPO_URL = env_setting("repo_url")
 SITE_URL = env_setting("site_url")
 
 
-def build_site(site: Path, cache: Path) -> Path:
-    """``mkdocs build --strict`` into ``site``, with the build's caches in ``cache``."""
-    env = os.environ | {"HANDGRAD_CACHE_DIR": str(cache), "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{done.stderr[-6000:]}")
-    return site
+class Build:
+    """``mkdocs build --strict`` into ``site``, with the build's caches in
+    ``cache``, in a process of its own that starts at once: the tests that do
+    not read the site run meanwhile. ``nice`` lowers its priority."""
+
+    def __init__(self, site: Path, cache: Path, log: Path, nice: int = 0) -> None:
+        env = os.environ | {
+            "HANDGRAD_CACHE_DIR": str(cache),
+            "NO_MKDOCS_2_WARNING": "1",
+        }
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+        self.site, self._log = site, log
+        with log.open("wb") as stderr:  # the process has its own copy
+            self._process = subprocess.Popen(
+                ["nice", "-n", str(nice), *command] if nice else command,
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
+
+    def result(self) -> Path:
+        """The built site, once the build has ended; a failed test if it failed."""
+        if self._process.wait() != 0:
+            log = self._log.read_text(encoding="utf-8", errors="replace")
+            pytest.fail(f"mkdocs build --strict failed:\n{log[-6000:]}")
+        return self.site
+
+    def stop(self) -> None:
+        self._process.kill()
+        self._process.wait()
+
+
+# The builds the selected tests read, started once the tests are collected.
+_builds: dict[str, Build] = {}
+_build_dirs: list[str] = []
+# The test that compares the session's build with a clean build of its own.
+TWO_BUILDS = "test_site.py::test_two_builds_are_byte_identical"
+
+
+def _reads_the_site(item) -> bool:
+    return "site" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected
+def pytest_collection_modifyitems(config, items):
+    """The tests that read the built site run last: until its build is done
+    (on a fresh clone, every script and notebook runs), the others run."""
+    items.sort(key=_reads_the_site)
+
+
+def pytest_collection_finish(session):
+    """Start the builds the selected tests read, in the background: the
+    site, and the clean build compared with it (at a lower priority: the
+    site is needed first)."""
+    if not any(map(_reads_the_site, session.items)):
+        return
+    where = Path(tempfile.mkdtemp(prefix="handgrad-build-"))
+    _build_dirs.append(str(where))
+    site = Path(os.environ.get("HANDGRAD_SITE_DIR") or where / "site").resolve()
+    cache = Path(os.environ.get("HANDGRAD_CACHE_DIR") or ROOT / ".cache").resolve()
+    _builds["site"] = Build(site, cache, where / "site.log")
+    if any(item.nodeid.endswith(TWO_BUILDS) for item in session.items):
+        _builds["again"] = Build(
+            where / "again", where / "again-cache", where / "again.log", nice=10
+        )
+
+
+def pytest_sessionfinish(session):
+    for build in _builds.values():
+        build.stop()
+    _builds.clear()
+    for where in _build_dirs:
+        shutil.rmtree(where, ignore_errors=True)
+    _build_dirs.clear()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site, built once for all the tests that read it.
+def site() -> Path:
+    """The site, built once for all the tests that read it (started when the
+    tests were collected, ``pytest_collection_finish``).
 
-    In a temporary folder, with the build's caches where ``make build`` and
-    ``make serve`` keep them (``.cache/``, or HANDGRAD_CACHE_DIR): on a fresh
-    clone every script runs, afterwards only what changed. A clean build is
-    compared with this one byte for byte (test_site.py), so a cache that
-    gives anything but what a clean build gives fails. CI sets
-    HANDGRAD_SITE_DIR to have the site built where it uploads it from (even
-    when a test fails).
+    With the build's caches where ``make build`` and ``make serve`` keep
+    them (``.cache/``, or HANDGRAD_CACHE_DIR): on a fresh clone every script
+    runs, afterwards only what changed. A clean build is compared with this
+    one byte for byte (``clean_build``), so a cache that gives anything but
+    what a clean build gives fails. CI sets HANDGRAD_SITE_DIR to have the
+    site built where it uploads it from (even when a test fails).
     """
-    where = tmp_path_factory.mktemp("build")
-    site = Path(os.environ.get("HANDGRAD_SITE_DIR") or where / "site")
-    cache = Path(os.environ.get("HANDGRAD_CACHE_DIR") or ROOT / ".cache")
-    return build_site(site.resolve(), cache.resolve())
+    if "site" not in _builds:  # asked for by name, which collection cannot see
+        pytest.fail("the site fixture must be a test's argument (conftest.py)")
+    return _builds["site"].result()
+
+
+@pytest.fixture(scope="session")
+def clean_build() -> Path:
+    """A second build of the site, with empty caches (for TWO_BUILDS)."""
+    if "again" not in _builds:
+        pytest.skip(f"{TWO_BUILDS} was not selected when the tests were collected")
+    return _builds["again"].result()

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import material
 import pytest
 import tomllib
-from conftest import REPO_URL, ROOT, SITE_URL, build_site
+from conftest import REPO_URL, ROOT, SITE_URL
 from notebooks import PLACEHOLDER_ALT
 from packaging.specifiers import SpecifierSet
 from PIL import Image
@@ -72,11 +72,11 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_two_builds_are_byte_identical(site, tmp_path):
+def test_two_builds_are_byte_identical(site, clean_build):
     """Nothing on the site depends on the clock, the folder or the order of
     work: a clean build equals the session's (clean on a fresh clone; from
     the build's cache after that, which must give what a clean build gives)."""
-    other = build_site(tmp_path / "site", tmp_path / "cache")
+    other = clean_build
     first = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     second = sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
     assert first == second
