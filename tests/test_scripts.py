@@ -4,6 +4,7 @@ zygote gives what ``python script args`` gives in a new process."""
 import sys
 import time
 
+import nbformat
 import pytest
 import scripts
 
@@ -88,3 +89,44 @@ def test_the_zygote_starts_again_when_the_library_changed(tmp_path, monkeypatch)
     assert after.returncode == 0
     assert after.stdout != first.stdout
     assert old.poll() is not None  # the old zygote has ended
+
+
+def test_a_module_runs_as_python_m_runs_it(platform, tmp_path):
+    data = tmp_path / "data.json"
+    data.write_text('{"b": 1, "a": 2}')
+    (done,) = scripts.run_python([["-m", "json.tool", "--sort-keys", str(data)]])
+    assert (done.returncode, done.stdout) == (0, '{\n    "a": 2,\n    "b": 1\n}\n')
+
+
+NOTEBOOK = """\
+# %%
+import os
+
+import matplotlib
+import matplotlib.pyplot as plt
+
+print(os.getppid(), matplotlib.get_backend())
+plt.plot([0, 1])
+"""
+
+
+def test_a_notebooks_kernel_is_a_fork_with_the_inline_backend(tmp_path, monkeypatch):
+    """Its kernel spec (tools/jupyter/kernels/) asks the zygote for a fork,
+    which shows figures inline as a new kernel would."""
+    if sys.platform != "linux":
+        pytest.skip("the zygote forks on Linux only")
+    import notebooks
+
+    jupyter = str(notebooks.JUPYTER)
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", jupyter)  # as mkdocs_hooks.py does
+    monkeypatch.setenv("JUPYTER_PATH", jupyter)
+    script = tmp_path / "nb.py"
+    script.write_text(NOTEBOOK)
+    ran = notebooks.execute(script, "nb.py", tmp_path / "no-package", tmp_path / "out")
+    outputs = nbformat.read(ran, as_version=4).cells[0].outputs
+    printed = outputs[0].text.split()
+    assert printed == [
+        str(scripts._ZYGOTE._process.pid),
+        "module://matplotlib_inline.backend_inline",
+    ]
+    assert "image/png" in outputs[-1].data

@@ -4,7 +4,7 @@ Each hook hands the work to a module of ``tools/`` that knows nothing of
 MkDocs, and turns what goes wrong into one ``PluginError`` (file, line and
 fix), which MkDocs prints once, with no traceback.
 
-- On import: Jupyter is given the build's own settings (``jupyter/``).
+- On import: Jupyter is given the build's own settings and kernel (``jupyter/``).
 - ``on_config``: dates (the sitemap's) are the last commit's, not the
   clock's; the repository is named after its address, and what every page
   may quote about the project is read (``project_info.py``).
@@ -49,6 +49,7 @@ PACKAGE = ROOT / "src" / "handgrad"
 CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache"))
 JUPYTER = TOOLS / "jupyter"
 os.environ["JUPYTER_CONFIG_DIR"] = str(JUPYTER)
+os.environ["JUPYTER_PATH"] = str(JUPYTER)  # its python3 kernel, found first
 
 sys.path.insert(0, str(TOOLS))
 import code_lines  # noqa: E402

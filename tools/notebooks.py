@@ -35,7 +35,7 @@ import markup
 import nbformat
 from mathrender import render_tex
 from nbclient.exceptions import CellExecutionError
-from scripts import digest, one_core, raise_if_stopped
+from scripts import digest, one_core, raise_if_stopped, zygote_address
 
 # Jupyter's settings for the notebooks the build runs (jupyter/*.py says why).
 JUPYTER = Path(__file__).resolve().parent / "jupyter"
@@ -71,7 +71,7 @@ def execute(script: Path, where: str, package_dir: Path, cache_dir: Path) -> Pat
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     ran, stamp = cache_dir / f"{script.stem}.ipynb", cache_dir / f"{script.stem}.sha256"
-    settings = sorted(JUPYTER.glob("*.py"))
+    settings = sorted([*JUPYTER.glob("*.py"), *JUPYTER.glob("kernels/*/kernel.json")])
     key = digest([script, Path(__file__), *settings], package_dir)
     if ran.is_file() and stamp.is_file() and stamp.read_text() == key:
         return ran
@@ -84,6 +84,7 @@ def execute(script: Path, where: str, package_dir: Path, cache_dir: Path) -> Pat
         # run at once would otherwise share the files and read each other.
         with one_core(), tempfile.TemporaryDirectory() as sockets:
             app.config.KernelManager.ip = str(Path(sockets) / "kernel")
+            zygote_address()  # the kernel is its fork (jupyter/kernels/)
             runner = ExecutePreprocessor(config=app.config, record_timing=False)
             runner.on_cell_start = lambda **_: raise_if_stopped()
             runner.preprocess(notebook, {})

@@ -16,10 +16,11 @@ clean build's scripts, notebooks and pages share the two cores of a laptop
 (or CI's runner) instead of waiting for one another. :func:`stop` ends it
 all when the build fails.
 
-On Linux each of those processes is a fork of one Python that imported
-NumPy, Matplotlib and the library once (:class:`_Zygote`), started again
-when the library or ``tools/`` changed: a fresh Python spent 0.5-2.5 s of
-CPU importing them, seven times in a clean build.
+On Linux each of those processes, and each notebook's kernel, is a fork of
+one Python that imported NumPy, Matplotlib, IPython's kernel and the library
+once (:class:`_Zygote`), started again when the library or ``tools/``
+changed: a fresh Python spent 0.5-3.5 s of CPU importing them, ten times in
+a clean build.
 """
 
 from __future__ import annotations
@@ -164,7 +165,16 @@ def _run_new_python(command: list[str]) -> tuple[int, str, str]:
 # What the scripts import, imported once by the zygote. Not tools/ modules
 # that read the environment when imported (digits_model.py): a job is given
 # the build's environment only once it runs.
-_PRELOAD = ("numpy", "matplotlib.pyplot", "PIL.Image", "handgrad")
+_PRELOAD = (
+    "numpy",
+    "matplotlib.pyplot",
+    "PIL.Image",
+    "ipykernel.kernelapp",
+    "handgrad",
+)
+# What the build's notebooks run in: the kernel spec in jupyter/kernels/
+# starts ``python scripts.py fork -m ipykernel_launcher -f FILE``.
+ZYGOTE_VARIABLE = "HANDGRAD_ZYGOTE"  # the zygote's address, for kernels
 
 
 class _Zygote:
@@ -209,26 +219,17 @@ class _Zygote:
             )
             if self._process.stdout.readline() != b"ready\n":
                 raise RuntimeError("the build's zygote did not start")
+            os.environ[ZYGOTE_VARIABLE] = self._address  # for the kernels
             return self._address
+
+    def address(self) -> str | None:
+        """Where a notebook's kernel asks for its fork (:func:`_relay`); None
+        where processes do not fork (not Linux)."""
+        return self._ready() if sys.platform == "linux" else None
 
     def run(self, args: list[str]) -> tuple[int, str, str]:
         """``python *args`` as a fork of the zygote: exit code, stdout, stderr."""
-        request = {"argv": args, "env": dict(os.environ), "cwd": os.getcwd()}
-        with socket.socket(socket.AF_UNIX) as connection:
-            connection.connect(self._ready())
-            connection.sendall(json.dumps(request).encode() + b"\n")
-            answers = connection.makefile("rb")
-            pid = int(answers.readline() or 0)  # 0: it never started
-            if pid:
-                _running.add(pid)
-            try:
-                reply = answers.read()
-            finally:
-                _running.discard(pid)
-        if not reply:  # killed (stop), or it crashed
-            return -signal.SIGKILL, "", f"{args[0]} ended without an exit code"
-        found = json.loads(reply)
-        return found["code"], found["stdout"], found["stderr"]
+        return _ask_for_fork(self._ready(), args)
 
     def close(self) -> None:
         if self._process is not None:
@@ -242,12 +243,62 @@ class _Zygote:
 
 _ZYGOTE = _Zygote()
 atexit.register(_ZYGOTE.close)
+zygote_address = _ZYGOTE.address
+
+
+def _ask_for_fork(address: str, args: list[str], on_pid=None) -> tuple[int, str, str]:
+    """``python *args`` as a fork of the zygote at ``address``: exit code,
+    stdout, stderr. ``on_pid(pid)`` is told the fork's process id."""
+    request = {"argv": args, "env": dict(os.environ), "cwd": os.getcwd()}
+    with socket.socket(socket.AF_UNIX) as connection:
+        connection.connect(address)
+        connection.sendall(json.dumps(request).encode() + b"\n")
+        answers = connection.makefile("rb")
+        pid = int(answers.readline() or 0)  # 0: it never started
+        if pid:
+            _running.add(pid)
+            if on_pid is not None:
+                on_pid(pid)
+        try:
+            reply = answers.read()
+        finally:
+            _running.discard(pid)
+    if not reply:  # killed (stop), or it crashed
+        return -signal.SIGKILL, "", f"{args[0]} ended without an exit code"
+    found = json.loads(reply)
+    return found["code"], found["stdout"], found["stderr"]
+
+
+def _relay(args: list[str]) -> None:
+    """A notebook's kernel as Jupyter starts it (``jupyter/kernels/``):
+    ``python *args`` forked by the build's zygote, with the signals Jupyter
+    sends this process passed on to it; elsewhere, that command itself.
+
+    The zygote imported IPython's kernel and Matplotlib before Jupyter set
+    the variables they read when imported, so the fork is given them: the
+    parent's pid (else the kernel prints how to connect to it) and the
+    inline backend (for Matplotlib, set by :func:`_job`)."""
+    address = os.environ.get(ZYGOTE_VARIABLE)
+    if not address or not os.path.exists(address):
+        os.execv(sys.executable, [sys.executable, *args])
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    if parent := os.environ.get("JPY_PARENT_PID"):
+        args = [*args, f"--IPKernelApp.parent_handle={parent}"]
+    forwarded = (signal.SIGINT, signal.SIGTERM)
+
+    def on_pid(pid: int) -> None:
+        for signum in forwarded:
+            signal.signal(signum, lambda signum, _: os.kill(pid, signum))
+
+    code, stdout, stderr = _ask_for_fork(address, args, on_pid)
+    sys.stdout.write(stdout)
+    sys.stderr.write(stderr)
+    sys.exit(code)
 
 
 def _serve(address: str, parent: int) -> None:
     """The zygote: import, then fork a :func:`_job` for each connection, for
     as long as the build that started it runs."""
-    os.environ.setdefault("MPLBACKEND", "Agg")
     for name in _PRELOAD:
         importlib.import_module(name)
     for module in pkgutil.walk_packages(sys.modules["handgrad"].__path__, "handgrad."):
@@ -289,15 +340,23 @@ def _job(connection: socket.socket) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
+        if "MPLBACKEND" in os.environ:  # as Matplotlib reads it when imported
+            sys.modules["matplotlib"].rcParams["backend"] = os.environ["MPLBACKEND"]
+        # Ends with whoever asked for it (the build, or a kernel's relay).
+        threading.Thread(target=_end_with, args=(connection,), daemon=True).start()
         script = request["argv"][0]
         sys.argv = request["argv"]
-        sys.path[0] = os.path.dirname(os.path.abspath(script))
+        if script == "-m":  # as ``python -m``: the module's folder is not on the path
+            sys.argv, sys.path[0] = request["argv"][1:], os.getcwd()
+        else:
+            sys.path[0] = os.path.dirname(os.path.abspath(script))
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             os.dup2(out.fileno(), 1)
             os.dup2(err.fileno(), 2)
-            code = _run_main(script)
-            sys.stdout.flush()
-            sys.stderr.flush()
+            code = _run_main(request["argv"])
+            for stream in (sys.stdout, sys.stderr):  # the job may have closed it
+                with contextlib.suppress(ValueError, OSError):
+                    stream.flush()
             out.seek(0)
             err.seek(0)
             stdout, stderr = (f.read().decode(errors="replace") for f in (out, err))
@@ -307,10 +366,21 @@ def _job(connection: socket.socket) -> None:
         os._exit(0)
 
 
-def _run_main(script: str) -> int:
-    """Run ``script`` as ``__main__``: its exit code, as Python would give it."""
+def _end_with(connection: socket.socket) -> None:
+    """End this fork when the other end of ``connection`` closes."""
+    with contextlib.suppress(OSError):
+        connection.recv(1)
+    os._exit(1)
+
+
+def _run_main(argv: list[str]) -> int:
+    """Run ``argv`` (``script args`` or ``-m module args``) as ``__main__``:
+    its exit code, as Python would give it."""
     try:
-        runpy.run_path(script, run_name="__main__")
+        if argv[0] == "-m":
+            runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+        else:
+            runpy.run_path(argv[0], run_name="__main__")
     except SystemExit as exit:
         if exit.code is None or isinstance(exit.code, int):
             return exit.code or 0
@@ -374,4 +444,7 @@ def stop() -> None:
 
 
 if __name__ == "__main__":
-    _serve(sys.argv[1], int(sys.argv[2]))
+    if sys.argv[1] == "fork":  # a kernel (jupyter/kernels/python3/kernel.json)
+        _relay(sys.argv[2:])
+    else:
+        _serve(sys.argv[1], int(sys.argv[2]))
