@@ -30,7 +30,8 @@ VIEWPORTS = {"desktop": (1280, 800), "phone": (375, 740)}
 CONFIGS = ["desktop-light", "phone-dark"]
 # Pages open at once: two keep two cores busy; more only add contention.
 AT_ONCE = 2
-# Where the copy buttons are tried, on every page (once is enough).
+# Where the copy buttons are mounted and tried, on every page (once is
+# enough: mounting them all renders the whole page at once, which costs).
 COPY_CONFIG = "desktop-light"
 
 # Long pages render a block only when it nears the screen (content-visibility:
@@ -336,13 +337,17 @@ async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
 
         async def visit(config: str, path: str) -> Visit:
             async with at_once:
-                # A page that opens takes the focus, and a copy needs it: no
-                # page opens while another page copies.
+                # A page that opens takes the focus, and one that closes may
+                # hand it on; a copy needs it: no page opens or closes while
+                # another page copies.
                 async with clipboard:
                     page, found = await open_page(contexts[config], base_url, path)
                 try:
                     found.fonts_at_idle = await page.evaluate(FONTS_AT_IDLE)
-                    found.code_blocks = await mount_code_blocks(page, config)
+                    if config == COPY_CONFIG:
+                        found.code_blocks = await mount_code_blocks(page, config)
+                    else:
+                        await page.evaluate(OPEN_SOLUTIONS)
                     found.render_later = await page.evaluate(RENDER_LATER)
                     found.measured = await page.evaluate(MEASURE)
                     if axe is not None and config in AXE_CONFIGS:
@@ -360,7 +365,8 @@ async def browse(base_url: str, pages: list[str], axe: str | None) -> Browsed:
                     await page.emulate_media(media="screen")
                     await settle(page, found)
                 finally:
-                    await page.close()
+                    async with clipboard:
+                        await page.close()
                 return found
 
         jobs = [(config, path) for config in CONFIGS for path in pages]
