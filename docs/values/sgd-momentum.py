@@ -95,6 +95,7 @@ adam_b, adam_w = _adam[-1]
 # curvature, the eigenvector of the Hessian's smallest eigenvalue.
 _hessian = 2 * np.array([[1, _x.mean()], [_x.mean(), (_x**2).mean()]])
 _floor = np.linalg.eigh(_hessian)[1][:, 0]
+gd_limit = 2 / np.linalg.eigvalsh(_hessian).max()  # 2 / the largest curvature
 _ls = np.array([ls_b, ls_w])
 
 
