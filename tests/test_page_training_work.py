@@ -1,5 +1,6 @@
 """Claims in the prose of docs/training-work.md, checked against the library."""
 
+import ast
 import runpy
 from pathlib import Path
 
@@ -103,3 +104,37 @@ def test_equal_weights_give_equal_gradient_columns_and_rows():
     assert np.ptp(dC_db[0]) == 0.0
     assert np.ptp(dC_dW[1]) == 0.0  # the four rows of dC/dW2
     assert abs(dC_dW[0][0, 0]) > 0  # equal, but not zero: they do move
+
+
+def figure_settings(name):
+    """The names a figure script assigns plain numbers to, read without running it."""
+    tree = ast.parse((ROOT / "docs" / "figures" / f"{name}.py").read_text())
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = value
+                elif isinstance(target, ast.Tuple):
+                    names = [t.id for t in target.elts]
+                    found |= dict(zip(names, value, strict=True))
+    return found
+
+
+def test_the_figures_draw_what_the_alt_texts_quote():
+    scale = figure_settings("plot_init_scale")
+    assert (scale["DEPTH"], scale["WIDTH"]) == (VALUES["depth"], VALUES["width"])
+    assert (
+        figure_settings("plot_vanishing_gradients")["HIDDEN"] == VALUES["hidden_layers"]
+    )
+    over = figure_settings("plot_overfitting")
+    assert (over["M_SMALL"], over["EPOCHS"], over["BATCH"], over["PATIENCE"]) == (
+        VALUES["m_small"],
+        VALUES["over_epochs"],
+        VALUES["over_batch"],
+        VALUES["patience"],
+    )
