@@ -1,10 +1,12 @@
 """Claims in the prose of docs/sgd-momentum.md, checked against the library."""
 
+import ast
 import runpy
 from pathlib import Path
 
 import numpy as np
-from page_facts import asks_for
+import pytest
+from page_facts import asks_for, states
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (ROOT / "docs" / "sgd-momentum.md").read_text()
@@ -42,4 +44,92 @@ def test_the_learning_rate_is_just_below_where_descent_blows_up():
     hessian = 2 * np.array([[1, x.mean()], [x.mean(), (x**2).mean()]])
     limit = 2 / np.linalg.eigvalsh(hessian).max()
     assert VALUES["gd_rate"] < limit < 1.2 * VALUES["gd_rate"]
-    assert "gd_rate" in asks_for(PAGE)
+    assert VALUES["gd_limit"] == limit
+    assert {"gd_rate", "gd_limit"} <= asks_for(PAGE)
+
+
+def figure_settings(name):
+    """The module-level constants a figure script assigns, read without running it."""
+    tree = ast.parse((ROOT / "docs" / "figures" / f"{name}.py").read_text())
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = value
+                elif isinstance(target, ast.Tuple):
+                    names = [t.id for t in target.elts]
+                    found |= dict(zip(names, value, strict=True))
+    return found
+
+
+def test_the_figures_settings_are_those_the_page_quotes():
+    noise = figure_settings("plot_minibatch_noise")
+    assert noise["DRAWS"] == VALUES["scatter_draws"]
+    assert noise["EPOCHS"] == VALUES["noise_epochs"]
+    assert noise["LEARNING_RATE"] == VALUES["noise_rate"]
+    assert noise["BATCH"] == VALUES["batch_size"]
+    valley = figure_settings("plot_valley_optimizers")
+    assert valley["STEPS"] == VALUES["steps"]
+    assert (valley["GD_RATE"], valley["BETA"], valley["ADAM_RATE"]) == (
+        VALUES["gd_rate"],
+        VALUES["beta"],
+        VALUES["adam_rate"],
+    )
+    assert (valley["START_B"], valley["START_W"]) == (
+        VALUES["start_b"],
+        VALUES["start_w"],
+    )
+
+
+def test_the_spread_without_putting_back_is_predicted_by_the_factor():
+    # The measured spreads (2000 draws each) lie within 5 % of
+    # s / sqrt(B) * sqrt((m - B) / (m - 1)); 1/sqrt(B) alone misses B = 20.
+    for size in (5, 20):
+        measured, predicted = VALUES[f"spread_{size}"], VALUES[f"predicted_{size}"]
+        assert abs(measured / predicted - 1) < 0.05
+    assert VALUES["spread_20"] < 0.85 * VALUES["root_20"]
+    assert {"root_20", "predicted_20", "shrink_20"} <= asks_for(PAGE)
+
+
+def test_momentums_sums_along_and_across_the_valley():
+    beta = VALUES["beta"]
+    powers = beta ** np.arange(2000)
+    assert powers.sum() == pytest.approx(VALUES["beta_speedup"])
+    assert (powers * (-1) ** np.arange(2000)).sum() == pytest.approx(
+        VALUES["flip_factor"]
+    )
+    assert 0.4 < VALUES["flip_factor"] < 0.6  # "about half a step"
+    assert states(PAGE, r"g (1 - \beta + \beta^2 - \dots) = g/(1 + \beta)")
+
+
+def test_momentum_goes_about_one_over_one_minus_beta_as_far_along_the_floor():
+    # "close to 1/(1 - beta)": the velocity needs time to build up, so a
+    # little less, within 15 %.
+    ratio, speedup = VALUES["along_ratio"], VALUES["beta_speedup"]
+    assert 0.85 * speedup < ratio < speedup
+    assert VALUES["gd_along"] < VALUES["momentum_along"] < VALUES["adam_along"] < 100
+
+
+def test_adams_first_step_is_the_learning_rate_and_later_ones_are_far_shorter():
+    rate = VALUES["adam_rate"]
+    assert VALUES["adam_first_db"] == pytest.approx(rate, rel=1e-6)
+    assert VALUES["adam_first_dw"] == pytest.approx(rate, rel=1e-6)
+    assert VALUES["adam_late_db"] < 0.01 * rate
+    assert VALUES["adam_memory"] == pytest.approx(1000)
+
+
+def test_the_bias_correction_gives_back_a_steady_gradient():
+    from handgrad.optim import Adam
+
+    optimizer, g = Adam(0.1), np.array([3.0, -0.5])
+    theta = [np.zeros(2)]
+    for t in range(1, 6):
+        theta = optimizer.step(theta, [g])
+        np.testing.assert_allclose(optimizer.m[0] / (1 - 0.9**t), g, rtol=1e-12)
+        np.testing.assert_allclose(optimizer.s[0] / (1 - 0.999**t), g**2, rtol=1e-12)
+    assert states(PAGE, r"= (1 - \beta_1^t)\, g")

@@ -20,13 +20,14 @@ x, y = mass_height()
 x = Standardizer.from_data(x).transform(x)
 m = len(x)
 rng = np.random.default_rng(0)
+DRAWS = 300  # minibatch estimates of each size
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(9.5, 3.8), layout="constrained")
 for size, colour, marker in ((5, "C1", "."), (20, "C2", "+")):
     estimates = np.array(
         [
             line_mse_gradient(x[rows], y[rows], 0.0, 0.0)
-            for rows in (rng.choice(m, size, replace=False) for _ in range(300))
+            for rows in (rng.choice(m, size, replace=False) for _ in range(DRAWS))
         ]
     )
     left.plot(

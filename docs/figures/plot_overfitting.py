@@ -16,25 +16,32 @@ from handgrad.minibatch import train_classifier
 from handgrad.network import Network
 from handgrad.optim import Momentum
 
+M_SMALL, EPOCHS, BATCH, PATIENCE = 100, 60, 10, 10
+
 data = load_digits()
 net = Network.init([64, 64, 10], ["relu", "identity"], seed=0)
 fit = train_classifier(
     net,
-    data.X_train[:100],
-    data.y_train[:100],
+    data.X_train[:M_SMALL],
+    data.y_train[:M_SMALL],
     optimizer=Momentum(0.1, beta=0.9),
-    epochs=60,
-    batch_size=10,
+    epochs=EPOCHS,
+    batch_size=BATCH,
     validation=(data.X_val, data.y_val),
 )
 val = fit.history["val_loss"]
 best = int(np.argmin(val))
 
 fig, ax = plt.subplots(layout="constrained")
-ax.semilogy(fit.loss, color="C0", label="training (100 digits)")
+ax.semilogy(fit.loss, color="C0", label=f"training ({M_SMALL} digits)")
 ax.semilogy(val, "--", color="C1", label="validation")
 ax.plot([best], [val[best]], "o", color="C1")
-ax.axvline(best + 10, color="C5", linewidth=1, label="early stopping, patience 10")
+ax.axvline(
+    best + PATIENCE,
+    color="C5",
+    linewidth=1,
+    label=f"early stopping, patience {PATIENCE}",
+)
 ax.set_xlabel("epoch")
 ax.set_ylabel("cross-entropy")
 ax.legend(loc="lower left")

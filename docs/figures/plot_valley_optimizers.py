@@ -18,11 +18,13 @@ from handgrad.optim import SGD, Adam, Momentum
 
 x, y = mass_height()
 STEPS = 1000
+GD_RATE, BETA, ADAM_RATE = 2.5e-4, 0.95, 1.0
+START_B, START_W = 0.01, 0.01
 
 
 def run(optimizer):
     """The path (b, w) and the loss after 0, 1, ..., STEPS steps."""
-    theta = [np.array([0.01, 0.01])]
+    theta = [np.array([START_B, START_W])]
     path = [theta[0]]
     for _ in range(STEPS):
         gradient = np.array(line_mse_gradient(x, y, *theta[0]))
@@ -33,9 +35,9 @@ def run(optimizer):
 
 
 runs = {
-    "gradient descent": run(SGD(2.5e-4)),
-    r"momentum, $\beta = 0.95$": run(Momentum(2.5e-4, beta=0.95)),
-    "Adam": run(Adam(1.0)),
+    "gradient descent": run(SGD(GD_RATE)),
+    rf"momentum, $\beta = {BETA:g}$": run(Momentum(GD_RATE, beta=BETA)),
+    "Adam": run(Adam(ADAM_RATE)),
 }
 ls_b, ls_w = least_squares(x, y)
 

@@ -28,6 +28,7 @@ learning_rate = digits.LEARNING_RATE
 beta = digits.BETA
 steps_per_epoch = -(-m_train // batch_size)
 steps = epochs * steps_per_epoch
+last_batch = m_train - (steps_per_epoch - 1) * batch_size
 
 loss_start = _fit.loss[0]
 loss_end = _fit.loss[-1]

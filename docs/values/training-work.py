@@ -40,6 +40,7 @@ def _output_std(scale):
 
 
 std_small, std_he, std_large = _output_std(0.5), _output_std(1.0), _output_std(2.0)
+two_to_depth = 2**depth  # ReLU(c z) = c ReLU(z): a factor c per layer
 
 # --- Vanishing gradients: eight hidden layers of 32 on 200 digits ------------
 _data = load_digits()
@@ -57,6 +58,8 @@ def _gradient_sizes(name):
 _sigmoid, _relu = _gradient_sizes("sigmoid"), _gradient_sizes("relu")
 sigmoid_first, sigmoid_last = _sigmoid[0], _sigmoid[-1]
 sigmoid_ratio = sigmoid_last / sigmoid_first
+sigmoid_ratio_rounded = float(f"{sigmoid_ratio:.2g}")  # two figures, for the prose
+sigmoid_per_layer = sigmoid_ratio ** (1 / hidden_layers)  # geometric mean
 relu_first, relu_last = _relu[0], _relu[-1]
 relu_ratio = relu_last / relu_first
 relu_min, relu_max = _relu.min(), _relu.max()
