@@ -16,13 +16,18 @@ prose instead of asked for does.
 - :func:`code`: the page's ``python`` code blocks.
 - :func:`alt_text` and :func:`numbers`: the numbers a figure's alt text
   states, whatever the words around them.
+- :func:`figure_settings`: the plain values a figure script sets (its
+  epochs, seeds, sizes), to compare with those the page quotes.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import textwrap
+from pathlib import Path
 
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.S | re.M)
 _DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\\\n]|\\.)+?)\$")
@@ -83,3 +88,23 @@ def numbers(text: str) -> set[float]:
     found = {float(n.replace(",", "")) for n in _NUMBER.findall(text)}
     words = re.findall(r"[a-z]+", text.lower())
     return found | {_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS}
+
+
+def figure_settings(name: str) -> dict[str, object]:
+    """The names a figure script ``docs/figures/<name>.py`` assigns plain
+    values to (numbers, strings, tuples of them), read without running it."""
+    tree = ast.parse((DOCS / "figures" / f"{name}.py").read_text(encoding="utf-8"))
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = value
+                elif isinstance(target, ast.Tuple):
+                    names = [t.id for t in target.elts]
+                    found |= dict(zip(names, value, strict=True))
+    return found

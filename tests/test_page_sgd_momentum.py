@@ -1,12 +1,11 @@
 """Claims in the prose of docs/sgd-momentum.md, checked against the library."""
 
-import ast
 import runpy
 from pathlib import Path
 
 import numpy as np
 import pytest
-from page_facts import asks_for, states
+from page_facts import asks_for, figure_settings, states
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (ROOT / "docs" / "sgd-momentum.md").read_text()
@@ -46,25 +45,6 @@ def test_the_learning_rate_is_just_below_where_descent_blows_up():
     assert VALUES["gd_rate"] < limit < 1.2 * VALUES["gd_rate"]
     assert VALUES["gd_limit"] == limit
     assert {"gd_rate", "gd_limit"} <= asks_for(PAGE)
-
-
-def figure_settings(name):
-    """The module-level constants a figure script assigns, read without running it."""
-    tree = ast.parse((ROOT / "docs" / "figures" / f"{name}.py").read_text())
-    found = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign):
-            try:
-                value = ast.literal_eval(node.value)
-            except ValueError:
-                continue
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    found[target.id] = value
-                elif isinstance(target, ast.Tuple):
-                    names = [t.id for t in target.elts]
-                    found |= dict(zip(names, value, strict=True))
-    return found
 
 
 def test_the_figures_settings_are_those_the_page_quotes():

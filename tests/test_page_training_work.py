@@ -1,12 +1,11 @@
 """Claims in the prose of docs/training-work.md, checked against the library."""
 
-import ast
 import runpy
 from pathlib import Path
 
 import numpy as np
 import pytest
-from page_facts import asks_for, states
+from page_facts import asks_for, figure_settings, states
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (ROOT / "docs" / "training-work.md").read_text()
@@ -104,25 +103,6 @@ def test_equal_weights_give_equal_gradient_columns_and_rows():
     assert np.ptp(dC_db[0]) == 0.0
     assert np.ptp(dC_dW[1]) == 0.0  # the four rows of dC/dW2
     assert abs(dC_dW[0][0, 0]) > 0  # equal, but not zero: they do move
-
-
-def figure_settings(name):
-    """The names a figure script assigns plain numbers to, read without running it."""
-    tree = ast.parse((ROOT / "docs" / "figures" / f"{name}.py").read_text())
-    found = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign):
-            try:
-                value = ast.literal_eval(node.value)
-            except ValueError:
-                continue
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    found[target.id] = value
-                elif isinstance(target, ast.Tuple):
-                    names = [t.id for t in target.elts]
-                    found |= dict(zip(names, value, strict=True))
-    return found
 
 
 def test_the_figures_draw_what_the_alt_texts_quote():
