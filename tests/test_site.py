@@ -110,6 +110,20 @@ def test_pages_load_nothing_from_other_hosts(site):
     assert offenders == []
 
 
+def test_no_formula_sets_a_colour(site):
+    """A formula has the colour of the text around it, whose contrast axe-core
+    checks: the browser tests leave the <math> elements out of axe's run."""
+    coloured = re.compile(r"mathcolor|mathbackground|style=\"[^\"]*(color|background)")
+    found = [
+        f"{path.relative_to(site)}: {formula[:80]}"
+        for path in html_pages(site)
+        for formula in re.findall(r"<math\b.*?</math>", path.read_text(), flags=re.S)
+        if coloured.search(formula)
+    ]
+    assert found == []
+    assert any("<math" in path.read_text() for path in html_pages(site))
+
+
 def test_every_formula_is_rendered_at_build_time(site):
     for path in html_pages(site):
         text = path.read_text(encoding="utf-8")
