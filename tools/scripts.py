@@ -426,6 +426,7 @@ def start(work: Callable, *args, after: Future | None = None) -> Future:
 
     future = _background.submit(work_in_order)
     _orders[future] = order
+    future.add_done_callback(lambda done: _orders.pop(done, None))  # make serve
     _started[:] = [*(f for f in _started if not f.done()), future]
     return future
 
@@ -435,8 +436,9 @@ def stop() -> None:
     the processes that run are killed."""
     _stopped.set()
     for future in _started:
+        order = _orders.get(future)
         if future.cancel():  # it never ran: nothing of it waits for a core
-            _CORES.forget(_orders[future])
+            _CORES.forget(order)
     _started.clear()
     for pid in list(_running):
         with contextlib.suppress(ProcessLookupError):
