@@ -82,8 +82,8 @@ def test_the_zygote_starts_again_when_the_library_changed(tmp_path, monkeypatch)
     (first,) = scripts.run_python([[str(script)]])
     (same,) = scripts.run_python([[str(script)]])
     assert first.stdout == same.stdout  # forks of the same zygote
-    old = scripts._ZYGOTE._process
-    sources = scripts._ZYGOTE._sources_now()
+    old = scripts._ZYGOTES[False]._process
+    sources = scripts._ZYGOTES[False]._sources_now()
     monkeypatch.setattr(scripts._Zygote, "_sources_now", lambda self: sources + "x")
     (after,) = scripts.run_python([[str(script)]])
     assert after.returncode == 0
@@ -126,7 +126,7 @@ def test_a_notebooks_kernel_is_a_fork_with_the_inline_backend(tmp_path, monkeypa
     outputs = nbformat.read(ran, as_version=4).cells[0].outputs
     printed = outputs[0].text.split()
     assert printed == [
-        str(scripts._ZYGOTE._process.pid),
+        str(scripts._ZYGOTES[True]._process.pid),
         "module://matplotlib_inline.backend_inline",
     ]
     assert "image/png" in outputs[-1].data

@@ -34,14 +34,13 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import markup
-from scripts import digest, run_python
+from scripts import digest, run_python, shares
 
 CLASS = "hg-explorable"
 # The loader, once per page after its last explorable. It reserves each
@@ -122,10 +121,9 @@ def build_data(
         key = digest([script, Path(__file__)], package_dir)
         if not (target.is_file() and stamp.is_file() and stamp.read_text() == key):
             stale.append((script, target, stamp, key))
-    cores = os.cpu_count() or 1  # each worker runs its share in turn
-    shares = [stale[i::cores] for i in range(cores) if stale[i::cores]]
-    jobs = [[__file__, str(cache_dir), *(str(s[0]) for s in share)] for share in shares]
-    for share, done in zip(shares, run_python(jobs), strict=True):
+    jobs = shares(stale)
+    commands = [[__file__, str(cache_dir), *(str(s[0]) for s in job)] for job in jobs]
+    for share, done in zip(jobs, run_python(commands), strict=True):
         if done.returncode != 0:
             raise ExplorableError(done.stderr.strip())
         for _, _, stamp, key in share:

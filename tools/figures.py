@@ -20,7 +20,6 @@ from __future__ import annotations
 import difflib
 import json
 import math
-import os
 import re
 import sys
 from collections.abc import Collection, Mapping
@@ -31,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 import markup
 from cycler import cycler
-from scripts import digest, run_python
+from scripts import digest, run_python, shares
 
 THEMES = ("light", "dark")
 # The smallest text a figure may show on a phone, in CSS px (issue 11). A
@@ -162,10 +161,9 @@ def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[
 
 
 def _run_worker(out_dir: Path, scripts: list[Path]) -> None:
-    """Render ``scripts`` in fresh processes, one batch per core."""
-    batches = [scripts[i :: os.cpu_count() or 1] for i in range(os.cpu_count() or 1)]
-    jobs = [[__file__, str(out_dir), *map(str, b)] for b in batches if b]
-    failures = [done for done in run_python(jobs) if done.returncode != 0]
+    """Render ``scripts`` in fresh processes (``scripts.shares``)."""
+    jobs = [[__file__, str(out_dir), *map(str, job)] for job in shares(scripts)]
+    failures = [done for done in run_python(jobs, draws=True) if done.returncode != 0]
     if failures:
         raise FigureError(failures[0].stderr.strip() or failures[0].stdout.strip())
 

@@ -17,10 +17,13 @@ clean build's scripts, notebooks and pages share the two cores of a laptop
 all when the build fails.
 
 On Linux each of those processes, and each notebook's kernel, is a fork of
-one Python that imported NumPy, Matplotlib, IPython's kernel and the library
-once (:class:`_Zygote`), started again when the library or ``tools/``
-changed: a fresh Python spent 0.5-3.5 s of CPU importing them, ten times in
-a clean build.
+a Python that imported what it needs once (:class:`_Zygote`), started again
+when the library or ``tools/`` changed: a fresh Python spent 0.5-3.5 s of
+CPU importing them, ten times in a clean build. There are two: one with
+NumPy and the library, ready in about a second for the values that every
+page waits for, and one with Matplotlib and IPython's kernel too, for the
+figures and the notebooks. As forks start in milliseconds, each script is
+a job of its own (:func:`shares`), and the cores share the work evenly.
 """
 
 from __future__ import annotations
@@ -124,9 +127,12 @@ _stopped = threading.Event()
 _background = ThreadPoolExecutor(max_workers=16, thread_name_prefix="build")
 
 
-def run_python(jobs: Sequence[Sequence[str]]) -> list[subprocess.CompletedProcess]:
+def run_python(
+    jobs: Sequence[Sequence[str]], *, draws: bool = False
+) -> list[subprocess.CompletedProcess]:
     """Run ``python *args`` for each job in ``jobs``, side by side, at most one
-    process per core at a time (counting the processes of every job).
+    process per core at a time (counting the processes of every job). Jobs
+    that ``draws`` import Matplotlib.
 
     Returns the finished processes, in the order of ``jobs``, with their
     stdout and stderr as text.
@@ -141,7 +147,7 @@ def run_python(jobs: Sequence[Sequence[str]]) -> list[subprocess.CompletedProces
             if _stopped.is_set():
                 return subprocess.CompletedProcess(command, 1, "", "stopped")
             if sys.platform == "linux":
-                code, stdout, stderr = _ZYGOTE.run(list(args))
+                code, stdout, stderr = _ZYGOTES[draws].run(list(args))
             else:
                 code, stdout, stderr = _run_new_python(command)
         return subprocess.CompletedProcess(command, code, stdout, stderr)
@@ -162,28 +168,26 @@ def _run_new_python(command: list[str]) -> tuple[int, str, str]:
     return process.returncode, stdout, stderr
 
 
-# What the scripts import, imported once by the zygote. Not tools/ modules
-# that read the environment when imported (digits_model.py): a job is given
-# the build's environment only once it runs.
-_PRELOAD = (
-    "numpy",
-    "matplotlib.pyplot",
-    "PIL.Image",
-    "ipykernel.kernelapp",
-    "handgrad",
-)
+# What the scripts import, imported once by a zygote: the values' and the
+# explorables' (NUMBERS), the figures' and the notebooks' (DRAWING). Not
+# tools/ modules that read the environment when imported (digits_model.py):
+# a job is given the build's environment only once it runs.
+NUMBERS = ("numpy", "handgrad")
+DRAWING = (*NUMBERS, "matplotlib.pyplot", "PIL.Image", "ipykernel.kernelapp")
 # What the build's notebooks run in: the kernel spec in jupyter/kernels/
 # starts ``python scripts.py fork -m ipykernel_launcher -f FILE``.
 ZYGOTE_VARIABLE = "HANDGRAD_ZYGOTE"  # the zygote's address, for kernels
 
 
 class _Zygote:
-    """One Python, ``python scripts.py ADDRESS``, that imports :data:`_PRELOAD`
-    and the library, then forks for each job: the fork runs the job's script
-    as ``python script args`` would, from the same imports. Started again
-    when the library's or ``tools/``'s sources changed (``make serve``)."""
+    """One Python, ``python scripts.py ADDRESS PID MODULE...``, that imports
+    ``preload`` and the library's modules, then forks for each job: the fork
+    runs the job's script as ``python script args`` would, from the same
+    imports. Started again when the library's or ``tools/``'s sources
+    changed (``make serve``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, preload: Sequence[str]) -> None:
+        self._preload = list(preload)
         self._lock = threading.Lock()
         self._process: subprocess.Popen | None = None
         self._sources = ""
@@ -213,19 +217,27 @@ class _Zygote:
             folder = tempfile.mkdtemp(prefix="handgrad-zygote-")
             self._address, self._sources = f"{folder}/socket", sources
             self._process = subprocess.Popen(
-                [sys.executable, __file__, self._address, str(os.getpid())],
+                [
+                    sys.executable,
+                    __file__,
+                    self._address,
+                    str(os.getpid()),
+                    *self._preload,
+                ],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
             )
             if self._process.stdout.readline() != b"ready\n":
                 raise RuntimeError("the build's zygote did not start")
-            os.environ[ZYGOTE_VARIABLE] = self._address  # for the kernels
             return self._address
 
     def address(self) -> str | None:
-        """Where a notebook's kernel asks for its fork (:func:`_relay`); None
-        where processes do not fork (not Linux)."""
-        return self._ready() if sys.platform == "linux" else None
+        """Where a notebook's kernel asks for its fork (:func:`_relay`, told
+        through ZYGOTE_VARIABLE); None where processes do not fork (not Linux)."""
+        if sys.platform != "linux":
+            return None
+        os.environ[ZYGOTE_VARIABLE] = self._ready()
+        return os.environ[ZYGOTE_VARIABLE]
 
     def run(self, args: list[str]) -> tuple[int, str, str]:
         """``python *args`` as a fork of the zygote: exit code, stdout, stderr."""
@@ -241,9 +253,21 @@ class _Zygote:
             self._process = None
 
 
-_ZYGOTE = _Zygote()
-atexit.register(_ZYGOTE.close)
-zygote_address = _ZYGOTE.address
+_ZYGOTES = {False: _Zygote(NUMBERS), True: _Zygote(DRAWING)}  # by draws
+for _zygote in _ZYGOTES.values():
+    atexit.register(_zygote.close)
+zygote_address = _ZYGOTES[True].address  # the notebooks' kernels draw
+
+
+def shares(items: list) -> list[list]:
+    """``items`` (scripts) in jobs for :func:`run_python`: one each where a
+    job is a fork (on Linux: it starts in milliseconds, and the cores share
+    the work evenly), else one share per core (each new Python imports
+    NumPy and the library again)."""
+    if sys.platform == "linux":
+        return [[item] for item in items]
+    cores = os.cpu_count() or 1
+    return [items[i::cores] for i in range(cores) if items[i::cores]]
 
 
 def _ask_for_fork(address: str, args: list[str], on_pid=None) -> tuple[int, str, str]:
@@ -296,10 +320,10 @@ def _relay(args: list[str]) -> None:
     sys.exit(code)
 
 
-def _serve(address: str, parent: int) -> None:
+def _serve(address: str, parent: int, preload: list[str]) -> None:
     """The zygote: import, then fork a :func:`_job` for each connection, for
     as long as the build that started it runs."""
-    for name in _PRELOAD:
+    for name in preload:
         importlib.import_module(name)
     for module in pkgutil.walk_packages(sys.modules["handgrad"].__path__, "handgrad."):
         importlib.import_module(module.name)
@@ -449,4 +473,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "fork":  # a kernel (jupyter/kernels/python3/kernel.json)
         _relay(sys.argv[2:])
     else:
-        _serve(sys.argv[1], int(sys.argv[2]))
+        _serve(sys.argv[1], int(sys.argv[2]), sys.argv[3:])

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import re
 import sys
 from pathlib import Path
 
-from scripts import digest, run_python
+from scripts import digest, run_python, shares
 
 PLACEHOLDER = re.compile(r"\{\{ +(?P<name>[A-Za-z_]\w*)(?::(?P<spec>[^}\s]+))? +\}\}")
 
@@ -48,10 +47,9 @@ def load_values(
             found[script.stem] = stored["values"]
         else:
             stale.append((script, cached, key))
-    cores = os.cpu_count() or 1
-    shares = [stale[i::cores] for i in range(cores) if stale[i::cores]]
-    jobs = [[__file__, *(str(script) for script, _, _ in share)] for share in shares]
-    for share, done in zip(shares, run_python(jobs), strict=True):
+    jobs = shares(stale)
+    commands = [[__file__, *(str(script) for script, _, _ in job)] for job in jobs]
+    for share, done in zip(jobs, run_python(commands), strict=True):
         if done.returncode != 0:
             raise ValuesError(done.stderr.strip())
         computed = json.loads(done.stdout)
