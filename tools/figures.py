@@ -144,8 +144,21 @@ def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[
     :class:`FigureError` with the script's name and traceback if one fails.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    figures, stale = planned(script_dir, cache_dir), []
-    for fig in figures:
+    stale = to_draw(script_dir, package_dir, cache_dir)
+    if stale:
+        _run_worker(cache_dir, [script for script, _, _ in stale])
+        for _, stamp, key in stale:
+            stamp.write_text(key)
+    return planned(script_dir, cache_dir)
+
+
+def to_draw(
+    script_dir: Path, package_dir: Path, cache_dir: Path
+) -> list[tuple[Path, Path, str]]:
+    """The figures whose cache key changed or whose files are missing: each
+    as (script, its stamp, its new key)."""
+    stale = []
+    for fig in planned(script_dir, cache_dir):
         script = script_dir / f"{fig.name}.py"
         stamp = cache_dir / f"{fig.name}.sha256"
         key = digest([script, Path(__file__)], package_dir)
@@ -153,11 +166,7 @@ def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[
         files = [*fig.svgs.values(), fig.sizes]
         if not (fresh and all(p.is_file() for p in files)):
             stale.append((script, stamp, key))
-    if stale:
-        _run_worker(cache_dir, [script for script, _, _ in stale])
-        for _, stamp, key in stale:
-            stamp.write_text(key)
-    return figures
+    return stale
 
 
 def _run_worker(out_dir: Path, scripts: list[Path]) -> None:

@@ -63,7 +63,7 @@ import notebooks  # noqa: E402
 import project_info  # noqa: E402
 import social_card  # noqa: E402
 import values  # noqa: E402
-from scripts import start, stop  # noqa: E402
+from scripts import start, stop, warm_up  # noqa: E402
 
 # Each figure's smallest text and width, in CSS px (figures.Figure.text_and_width).
 _known_figures: dict[str, tuple[float, float]] = {}
@@ -142,6 +142,8 @@ def on_files(files, config):
     first = _started["values"] = start(
         values.load_values, values_scripts, PACKAGE, CACHE / "values"
     )
+    if figures.to_draw(docs / "figures", PACKAGE, CACHE / "figures"):
+        warm_up()  # the figures' and notebooks' zygote imports meanwhile
     for notebook in [f for f in files if f.src_uri in _notebooks]:
         _started[notebook.src_uri] = start(
             notebooks.execute,

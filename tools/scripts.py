@@ -259,6 +259,14 @@ for _zygote in _ZYGOTES.values():
 zygote_address = _ZYGOTES[True].address  # the notebooks' kernels draw
 
 
+def warm_up() -> None:
+    """Have the drawing zygote import in the background now, while the
+    values run in the other one: it is ready when the figures and notebooks
+    start (4-5 s of CPU that the build would otherwise wait for)."""
+    if sys.platform == "linux":
+        _background.submit(_ZYGOTES[True]._ready)
+
+
 def shares(items: list) -> list[list]:
     """``items`` (scripts) in jobs for :func:`run_python`: one each where a
     job is a fork (on Linux: it starts in milliseconds, and the cores share
