@@ -130,3 +130,19 @@ def test_a_notebooks_kernel_is_a_fork_with_the_inline_backend(tmp_path, monkeypa
         "module://matplotlib_inline.backend_inline",
     ]
     assert "image/png" in outputs[-1].data
+
+
+def test_a_module_the_zygote_cannot_import_is_left_to_the_job(tmp_path):
+    """A broken library fails the job that imports it, with its traceback,
+    not the zygote."""
+    if sys.platform != "linux":
+        pytest.skip("the zygote forks on Linux only")
+    zygote = scripts._Zygote(["json", "no_such_module_here"])
+    script = tmp_path / "job.py"
+    script.write_text("import no_such_module_here\n")
+    try:
+        code, _, stderr = zygote.run([str(script)])
+    finally:
+        zygote.close()
+    assert code == 1
+    assert "ModuleNotFoundError: No module named 'no_such_module_here'" in stderr

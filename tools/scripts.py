@@ -331,10 +331,13 @@ def _relay(args: list[str]) -> None:
 def _serve(address: str, parent: int, preload: list[str]) -> None:
     """The zygote: import, then fork a :func:`_job` for each connection, for
     as long as the build that started it runs."""
-    for name in preload:
-        importlib.import_module(name)
-    for module in pkgutil.walk_packages(sys.modules["handgrad"].__path__, "handgrad."):
-        importlib.import_module(module.name)
+    for name in preload:  # one that fails is left to the jobs to import:
+        with contextlib.suppress(Exception):  # they report it, with their name
+            importlib.import_module(name)
+    library = getattr(sys.modules.get("handgrad"), "__path__", [])
+    for found in pkgutil.walk_packages(library, "handgrad."):
+        with contextlib.suppress(Exception):
+            importlib.import_module(found.name)
     # Each job reaped when it ends (its CPU time counted as the zygote's,
     # which counts as the build's: /usr/bin/time of a build sees it).
     signal.signal(signal.SIGCHLD, _reap)
