@@ -44,7 +44,10 @@ BINARY = {
 }
 # Positive and 10 nudges away from ReLU's kink: every operation is defined.
 points = st.floats(0.05, 4.0)
-signed = st.one_of(st.floats(-4.0, -1e-4), st.floats(1e-4, 4.0))
+# Negative too, as far from 0: a central difference of a**3 is off by
+# exactly eps**2 = 1e-10, and near 0, where the floor sets the scale, that
+# is 1e-10 / 1e-3 = TOL itself (hypothesis found a = -0.00195 failing).
+signed = st.one_of(st.floats(-4.0, -0.05), st.floats(0.05, 4.0))
 
 
 def engine_gradient(f, x):
