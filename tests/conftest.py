@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +23,17 @@ def env_setting(key: str) -> str:
     )
     assert found, f"mkdocs.yml: no '{key}: !ENV [VAR, \"default\"]' line"
     return os.environ.get(found[1], found[2])
+
+
+def nav_sources() -> list[str]:
+    """The source file of each page in mkdocs.yml's nav, in order."""
+
+    class Tags(yaml.SafeLoader):  # mkdocs.yml's !ENV and !relative
+        pass
+
+    Tags.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Tags)
+    return [next(iter(entry.values())) for entry in config["nav"]]
 
 
 # The repository the site links to, and the site's own address.

@@ -12,19 +12,14 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import nav_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 NOT_COURSE = {"index.md", "notation.md", "reference.md"}
 
 
 def course_pages():
-    class Tags(yaml.SafeLoader):  # mkdocs.yml's !ENV and !relative
-        pass
-
-    Tags.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Tags)
-    pages = [next(iter(entry.values())) for entry in config["nav"]]
+    pages = nav_sources()
     return [p for p in pages if p.endswith(".md") and p not in NOT_COURSE]
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 import pytest
 import tomllib
 import yaml
-from conftest import ROOT, env_setting
+from conftest import ROOT, env_setting, nav_sources
 from lock_wheels import fitting_wheels
 from packaging.markers import Marker
 from packaging.specifiers import SpecifierSet
@@ -190,13 +190,7 @@ def test_no_page_source_spells_out_a_repository_address():
 
 def test_the_home_page_lists_every_page_in_the_nav():
     """Adding a page means adding it to the nav and to the home page's list."""
-
-    class Tags(yaml.SafeLoader):  # mkdocs.yml's !ENV and !relative
-        pass
-
-    Tags.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Tags)
-    pages = [next(iter(entry.values())) for entry in config["nav"]]
+    pages = nav_sources()
     home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     linked = set(re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", home))
     assert [p for p in pages if p != "index.md" and p not in linked] == []
