@@ -3,10 +3,11 @@ that names the file, the line and the fix, and no Python traceback of the
 build's own.
 
 Every case is a small site of its own, built with the project's settings and
-hook (a build stops at the first mistake); the builds run side by side, once
-for all the tests. Each hook that can fail has a case; the other ways to
-write each mistake are checked on the modules themselves (an image with a
-title and no alt text: tests/test_figures.py).
+hook (a build stops at the first mistake); the builds run one after the
+other in one Python (build_each.py), once for all the tests. Each hook that
+can fail has a case; the other ways to write each mistake are checked on the
+modules themselves (an image with a title and no alt text:
+tests/test_figures.py).
 """
 
 import os
@@ -121,26 +122,24 @@ def write_fault_site(
 
 @pytest.fixture(scope="session")
 def failed_builds(tmp_path_factory) -> dict:
-    """Each fault's site, built side by side: the finished builds by name, and
-    under "where" the directory of each."""
-    running, sites = {}, {}
+    """Each fault's site, built one after the other in one Python
+    (build_each.py): the finished builds by name, and under "where" the
+    directory of each."""
+    sites = {}
     card = tmp_path_factory.mktemp("card")  # drawn once, not once per site
     social_card.build_card(card, "fault", "fault")
     for name, (page_fault, notebook_fault, _) in (FAULTS | NO_FAULT).items():
         where = sites[name] = tmp_path_factory.mktemp("fault")
-        env = write_fault_site(where, page_fault, notebook_fault, card)
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-        running[name] = subprocess.Popen(
-            command,
-            cwd=where,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        write_fault_site(where, page_fault, notebook_fault, card)
+    command = [sys.executable, str(Path(__file__).with_name("build_each.py"))]
+    subprocess.run([*command, *map(str, sites.values())], check=True)
     return {
-        name: subprocess.CompletedProcess(p.args, p.wait(), p.communicate()[0])
-        for name, p in running.items()
+        name: subprocess.CompletedProcess(
+            ["mkdocs", "build", "--strict"],
+            int((where / "build.code").read_text()),
+            (where / "build.log").read_text(encoding="utf-8"),
+        )
+        for name, where in sites.items()
     } | {"where": sites}
 
 
