@@ -52,3 +52,19 @@ def test_the_digits_are_scikit_learns(split):
         np.column_stack([ours, labels])[order],
         theirs[np.lexsort(theirs.T)],
     )
+
+
+def test_train_digits_stops_once_the_validation_loss_stalls_for_patience_epochs():
+    from handgrad.digits import EPOCHS, PATIENCE, SIZES, train_digits
+
+    fit, data = train_digits(seed=1)
+    assert fit.params.sizes == SIZES
+    val_loss = fit.history["val_loss"]
+    # Seed 1 stops early: its best validation loss is PATIENCE epochs back,
+    # and none came that far back before.
+    assert fit.converged
+    assert fit.steps < EPOCHS
+    assert fit.steps - int(np.argmin(val_loss)) == PATIENCE
+    for epoch in range(fit.steps):
+        assert epoch - int(np.argmin(val_loss[: epoch + 1])) < PATIENCE
+    assert data.X_val.shape == (359, 64)

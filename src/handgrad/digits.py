@@ -37,6 +37,7 @@ __all__ = [
     "BETA",
     "EPOCHS",
     "LEARNING_RATE",
+    "PATIENCE",
     "SIZES",
     "DigitsSplit",
     "load_digits",
@@ -44,12 +45,15 @@ __all__ = [
 ]
 
 # The digits network: 64 pixels, 64 ReLU units, 10 scores; minibatch SGD
-# with momentum.
+# with momentum, for at most EPOCHS epochs, stopped early once the
+# validation loss has not improved for PATIENCE epochs. Chosen on the
+# validation set, never the test set, by benchmarks/choose_digits.py.
 SIZES = [64, 64, 10]
 EPOCHS = 40
-BATCH_SIZE = 32
+BATCH_SIZE = 16
 LEARNING_RATE = 0.1
 BETA = 0.9
+PATIENCE = 10
 
 
 class DigitsSplit(NamedTuple):
@@ -105,7 +109,9 @@ def train_digits(*, seed: int = DEFAULT_SEED) -> tuple[Fit[Network], DigitsSplit
     """The digits network, trained on the training part: its Fit, and the split.
 
     ``seed`` draws the first weights and the order of the minibatches; the
-    split is always the one of ``load_digits()``.
+    split is always the one of ``load_digits()``. Training stops early, with
+    the weights it has then, once the validation loss has not improved for
+    ``PATIENCE`` epochs.
     """
     data = load_digits()
     net = Network.init(SIZES, ["relu", "identity"], seed=seed)
@@ -117,6 +123,7 @@ def train_digits(*, seed: int = DEFAULT_SEED) -> tuple[Fit[Network], DigitsSplit
         epochs=EPOCHS,
         batch_size=BATCH_SIZE,
         validation=(data.X_val, data.y_val),
+        patience=PATIENCE,
         seed=seed,
     )
     return fit, data
