@@ -1,6 +1,12 @@
 """Shared fixtures: a clean build of the whole site, made once per test run."""
 
 import os
+
+# One BLAS thread in the tests, as in the build (tools/scripts.py): the
+# builds they start run beside them on the other cores. Set before NumPy is
+# first imported, which reads it once.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import re
 import shutil
 import subprocess
