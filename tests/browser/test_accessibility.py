@@ -17,7 +17,9 @@ from .browsing import AXE, AXE_CONFIGS
 # screen it leaves it out on purpose (a tap would focus it), so axe reports
 # the block as a scroll box out of the keyboard's reach. Readers swipe it.
 # Everything else that scrolls (formulas, notebook cells, tables) is checked.
-MATERIAL_TOUCH_CODE = re.compile(r"^#__code_\d+ > code: ")
+# A block is ``#__code_3 > code`` once Material has mounted it, else its path
+# (``.highlight:nth-child(35) > pre > code``): the phone's visit mounts none.
+MATERIAL_TOUCH_CODE = re.compile(r"^(#__code_\d+|.*\.highlight\S* > pre) > code: ")
 
 
 def serious(visit, config) -> list[str]:
