@@ -18,16 +18,24 @@ prose instead of asked for does.
   states, whatever the words around them.
 - :func:`figure_settings`: the plain values a figure script sets (its
   epochs, seeds, sizes), to compare with those the page quotes.
+- :func:`page_values`: the values ``docs/values/<page>.py`` computes, as the
+  build quotes them.
 """
 
 from __future__ import annotations
 
 import ast
+import os
 import re
 import textwrap
 from pathlib import Path
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+import values
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+# Where the build keeps the values it computed (as tests/conftest.py builds).
+VALUES_CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR") or ROOT / ".cache") / "values"
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.S | re.M)
 _DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\\\n]|\\.)+?)\$")
@@ -108,3 +116,13 @@ def figure_settings(name: str) -> dict[str, object]:
                     names = [t.id for t in target.elts]
                     found |= dict(zip(names, value, strict=True))
     return found
+
+
+def page_values(page: str) -> dict[str, object]:
+    """The values ``docs/values/<page>.py`` computes (its public numbers and
+    strings), as the page quotes them: read from the build's cache when its
+    key matches, else computed now, by ``tools/values.py`` as the build does,
+    and left in the cache for the build (a test run builds the site beside
+    the tests: each script runs once, not once for each)."""
+    script = DOCS / "values" / f"{page}.py"
+    return values.load_values([script], ROOT / "src" / "handgrad", VALUES_CACHE)[page]

@@ -12,13 +12,12 @@ claims made around them and the exact numbers written in the text are
 checked here.
 """
 
-import runpy
 from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 import pytest
-from page_facts import asks_for, code, formulas, states, tex
+from page_facts import asks_for, code, formulas, page_values, states, tex
 
 from handgrad.data import bell
 from handgrad.gradcheck import numerical_gradient, relative_error
@@ -52,7 +51,7 @@ CASE_IDS = [f"{name}-seed{seed}-layer{layer}" for name, seed, layer in CASES]
 
 @pytest.fixture(scope="module")
 def values():
-    return runpy.run_path(str(DOCS / "values" / "any-network.py"))
+    return page_values("any-network")
 
 
 class Problem:

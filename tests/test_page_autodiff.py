@@ -1,17 +1,16 @@
 """Claims in the prose of docs/autodiff.md, checked against the library."""
 
-import runpy
 from pathlib import Path
 
 import numpy as np
-from page_facts import asks_for, states
+from page_facts import asks_for, page_values, states
 
 from handgrad.gradcheck import numerical_gradient
 from handgrad.network import Network
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (ROOT / "docs" / "autodiff.md").read_text()
-VALUES = runpy.run_path(str(ROOT / "docs" / "values" / "autodiff.py"))
+VALUES = page_values("autodiff")
 
 
 def test_the_counted_sizes_span_61_to_100000_parameters():

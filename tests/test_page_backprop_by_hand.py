@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from page_facts import alt_text, asks_for, formulas, numbers, states
+from page_facts import alt_text, asks_for, formulas, numbers, page_values, states
 
 from handgrad import two_two_one as net
 from handgrad.activations import sigmoid, sigmoid_prime, tanh, tanh_prime
@@ -267,7 +267,7 @@ def test_example_is_one_sample_as_a_row():
 
 @pytest.fixture(scope="module")
 def values():
-    return runpy.run_path(str(ROOT / "docs" / "values" / "backprop-by-hand.py"))
+    return page_values("backprop-by-hand")
 
 
 def test_quoted_values_say_what_the_prose_says(values):

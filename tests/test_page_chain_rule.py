@@ -6,11 +6,10 @@ formulas (tests/page_facts.py), not as sentences.
 """
 
 import math
-import runpy
 from pathlib import Path
 
 import pytest
-from page_facts import formulas, states
+from page_facts import formulas, page_values, states
 
 from handgrad import chain_rule as cr
 
@@ -37,7 +36,7 @@ def test_slope_tends_to_plus_or_minus_one_far_from_zero():
 
 
 def test_two_paths_add_up_to_the_product_rule():
-    values = runpy.run_path(str(ROOT / "docs" / "values" / "chain-rule.py"))
+    values = page_values("chain-rule")
     x, eps = 1.0, 1e-6
     f = lambda x: x**2 * math.sin(x)  # noqa: E731
     measured = (f(x + eps) - f(x - eps)) / (2 * eps)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from page_facts import asks_for, formulas, states
+from page_facts import asks_for, formulas, page_values, states
 
 from handgrad import gradcheck
 from handgrad import two_two_one as net
@@ -33,7 +33,7 @@ U64 = 2.0**-53
 
 @pytest.fixture(scope="module")
 def values():
-    return runpy.run_path(str(ROOT / "docs" / "values" / "gradient-checking.py"))
+    return page_values("gradient-checking")
 
 
 # --- the error of the two differences -------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from line_problems import random_line_problems
-from page_facts import alt_text, asks_for, formulas, numbers, states
+from page_facts import alt_text, asks_for, formulas, numbers, page_values, states
 
 from handgrad import descent
 from handgrad.data import mass_height
@@ -22,7 +22,7 @@ from handgrad.linear import least_squares, ssr, ssr_gradient
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (ROOT / "docs" / "gradient-descent-one.md").read_text()
-VALUES = runpy.run_path(str(ROOT / "docs" / "values" / "gradient-descent-one.py"))
+VALUES = page_values("gradient-descent-one")
 FIGURES = ROOT / "docs" / "figures"
 
 # The SSR is a quadratic in b, so a central difference has no truncation

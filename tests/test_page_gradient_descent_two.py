@@ -5,13 +5,12 @@ time; here each partial derivative it displays is checked against central
 differences, and its claims about the two runs against the library.
 """
 
-import runpy
 from pathlib import Path
 
 import numpy as np
 import pytest
 from line_problems import random_line_problems
-from page_facts import formulas, states, tex
+from page_facts import formulas, page_values, states, tex
 
 from handgrad.data import mass_height
 from handgrad.descent import gradient_descent
@@ -26,7 +25,7 @@ from handgrad.linear import (
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (ROOT / "docs" / "gradient-descent-two.md").read_text()
-VALUES = runpy.run_path(str(ROOT / "docs" / "values" / "gradient-descent-two.py"))
+VALUES = page_values("gradient-descent-two")
 
 # The losses are quadratic in b and w, so central differences have no
 # truncation error; the steps are sized so that rounding in the loss (about

@@ -1,15 +1,14 @@
 """Claims in the prose of docs/sgd-momentum.md, checked against the library."""
 
-import runpy
 from pathlib import Path
 
 import numpy as np
 import pytest
-from page_facts import asks_for, figure_settings, states
+from page_facts import asks_for, figure_settings, page_values, states
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = (ROOT / "docs" / "sgd-momentum.md").read_text()
-VALUES = runpy.run_path(str(ROOT / "docs" / "values" / "sgd-momentum.py"))
+VALUES = page_values("sgd-momentum")
 
 
 def test_an_epochs_minibatch_gradients_average_to_the_full_gradient():

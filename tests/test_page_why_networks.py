@@ -8,12 +8,11 @@ checked here.
 """
 
 import inspect
-import runpy
 from pathlib import Path
 
 import numpy as np
 import pytest
-from page_facts import asks_for, code, formulas
+from page_facts import asks_for, code, formulas, page_values
 
 from handgrad import linear
 from handgrad.activations import sigmoid
@@ -28,7 +27,7 @@ NOISE_FLOOR = 0.05**2
 
 @pytest.fixture(scope="module")
 def values():
-    return runpy.run_path(str(DOCS / "values" / "why-networks.py"))
+    return page_values("why-networks")
 
 
 @pytest.fixture(scope="module")

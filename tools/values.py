@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -56,7 +57,10 @@ def load_values(
         for script, cached, key in share:
             found[script.stem] = computed[str(script)]
             record = {"key": key, "values": found[script.stem]}
-            cached.write_text(json.dumps(record, sort_keys=True))
+            # Whole or not at all: the tests read it while a build writes.
+            partial = cached.with_suffix(f".{os.getpid()}.part")
+            partial.write_text(json.dumps(record, sort_keys=True))
+            partial.replace(cached)
     return found
 
 
