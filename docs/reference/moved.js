@@ -1,4 +1,4 @@
-// The API reference was one page, reference/, until it became five (issue
+// The API reference was one page, reference/, until it became eight (issue
 // 11). An old link to one of its headings or objects, such as
 // reference/#a-straight-line or reference/#handgrad.linear.mse, is sent on
 // to the page that holds it now, with its anchor; any other lands here.
@@ -6,17 +6,20 @@
 (function () {
   var moved = {
     "chain-rule/": ["chain_rule", "the-chain-rule"],
+    "straight-line/": ["data", "linear", "a-straight-line"],
     "gradient-descent/": [
-      "data", "linear", "descent", "fit",
-      "a-straight-line", "gradient-descent", "what-every-training-loop-returns"
+      "descent", "fit", "gradient-descent", "what-every-training-loop-returns"
     ],
-    "backpropagation/": [
-      "activations", "losses", "two_two_one", "gradcheck",
-      "the-2-2-1-network-by-hand", "checking-gradients"
+    "activations-losses/": ["activations", "losses"],
+    "two-two-one/": [
+      "two_two_one", "gradcheck", "the-2-2-1-network-by-hand", "checking-gradients"
     ],
-    "networks/": [
-      "network", "training", "fast", "autodiff", "value_network",
-      "any-network", "training-a-network", "the-networks-gradient-arranged-for-speed",
+    "any-network/": [
+      "network", "training", "fast",
+      "any-network", "training-a-network", "the-networks-gradient-arranged-for-speed"
+    ],
+    "autodiff/": [
+      "autodiff", "value_network",
       "automatic-differentiation", "a-network-of-autodiff-values"
     ],
     "classification/": [
