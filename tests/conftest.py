@@ -39,7 +39,12 @@ def nav_sources() -> list[str]:
 
     Tags.add_multi_constructor("!", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Tags)
-    return [next(iter(entry.values())) for entry in config["nav"]]
+
+    def sources(entries: list) -> list[str]:  # a section's pages in its place
+        values = [e if isinstance(e, str) else next(iter(e.values())) for e in entries]
+        return [s for v in values for s in (sources(v) if isinstance(v, list) else [v])]
+
+    return sources(config["nav"])
 
 
 # The repository the site links to, and the site's own address.
