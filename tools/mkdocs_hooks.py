@@ -136,12 +136,20 @@ def on_files(files, config):
     docs = Path(config["docs_dir"])
     _started.clear()
     _page_values.clear()
-    # The pages wait first for their values: those run alone, on every core;
-    # then the notebooks (pages too), the figures, the explorables, the card.
-    values_scripts = sorted((docs / "values").glob("*.py"))
-    first = _started["values"] = start(
-        values.load_values, values_scripts, PACKAGE, CACHE / "values"
+    # The values run first, alone on every core, in the order MkDocs reads
+    # the pages, and each page waits for its own only (waiting for all of
+    # them held the first page back 7 s on a clean build); then the
+    # notebooks (pages too), the figures, the explorables, the card.
+    reading = [f.src_uri.removesuffix(".md") for f in files.documentation_pages()]
+    values_scripts = sorted(
+        (docs / "values").glob("*.py"),
+        key=lambda p: reading.index(p.stem) if p.stem in reading else len(reading),
     )
+    first = []  # the values: what the rest starts after
+    for script in values_scripts:
+        name = f"values/{script.stem}"
+        _started[name] = start(values.load_values, [script], PACKAGE, CACHE / "values")
+        first.append(_started[name])
     if figures.to_draw(docs / "figures", PACKAGE, CACHE / "figures"):
         warm_up()  # the figures' and notebooks' zygote imports meanwhile
     for notebook in [f for f in files if f.src_uri in _notebooks]:
@@ -201,18 +209,19 @@ def on_build_error(error):
 
 
 def _page_values_of(stem: str) -> dict[str, object]:
-    """The values a page may quote: the project's, and its own script's."""
-    if not _page_values:
-        computed = _finished("values")
-        for page, found in computed.items():
-            if clash := sorted(set(found) & set(_site_values)):
-                raise PluginError(
-                    f"docs/values/{page}.py defines {', '.join(clash)}, which every"
-                    " page already has from the project (tools/project_info.py):"
-                    " rename it"
-                )
-        _page_values.update(computed)
-    return {**_site_values, **_page_values.get(stem, {})}
+    """The values a page may quote: the project's, and its own script's
+    (once that has run)."""
+    if stem not in _page_values:
+        started = f"values/{stem}" in _started
+        found = _finished(f"values/{stem}")[stem] if started else {}
+        if clash := sorted(set(found) & set(_site_values)):
+            raise PluginError(
+                f"docs/values/{stem}.py defines {', '.join(clash)}, which every"
+                " page already has from the project (tools/project_info.py):"
+                " rename it"
+            )
+        _page_values[stem] = found
+    return {**_site_values, **_page_values[stem]}
 
 
 @event_priority(100)  # before mkdocs-jupyter's: it renders what this gives it
@@ -258,7 +267,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """The figures and the card, finished before MkDocs copies them."""
+    """The figures and the card, finished before MkDocs copies them; every
+    values script too (one with no page fails the build as well)."""
+    for name in [name for name in _started if name.startswith("values/")]:
+        _finished(name)
     _finished("card")
     _known_figures.clear()
     for figure in _finished("figures"):

@@ -61,10 +61,18 @@ BLAS_THREADS = "OPENBLAS_NUM_THREADS"
 os.environ.setdefault(BLAS_THREADS, "1")
 
 
-@functools.cache
+_ENVIRONMENT_READ = threading.Lock()
+
+
 def environment() -> str:
     """The Python version, the BLAS's threads and each installed
     distribution, ``name==version``, one per line, sorted."""
+    with _ENVIRONMENT_READ:  # once, not once by each thread that asks at first
+        return _environment()
+
+
+@functools.cache
+def _environment() -> str:
     installed = {
         f"{(dist.metadata['Name'] or '?').lower()}=={dist.version}"
         for dist in metadata.distributions()
@@ -134,7 +142,8 @@ _orders: dict[Future, int] = {}  # the order each start() gave its work
 _running: set[int] = set()  # the processes of run_python, by pid
 _started: list[Future] = []
 _stopped = threading.Event()
-_background = ThreadPoolExecutor(max_workers=16, thread_name_prefix="build")
+# A thread for each start() of a build (about twenty), most of them waiting.
+_background = ThreadPoolExecutor(max_workers=64, thread_name_prefix="build")
 
 
 def run_python(
@@ -452,18 +461,17 @@ def raise_if_stopped() -> None:
         raise RuntimeError("the build stopped")
 
 
-def start(work: Callable, *args, after: Future | None = None) -> Future:
-    """``work(*args)`` in the background, once the work ``after`` (if any)
-    has ended; its ``result()`` waits for it and raises what it raised. Its
-    processes go before those of work started after it."""
+def start(work: Callable, *args, after: Sequence[Future] = ()) -> Future:
+    """``work(*args)`` in the background, once the work ``after`` has ended;
+    its ``result()`` waits for it and raises what it raised. Its processes
+    go before those of work started after it."""
     _stopped.clear()
     order = next(_order)
     _CORES.expect(order)
 
     def work_in_order():
         try:
-            if after is not None:
-                wait([after])
+            wait(after)
         finally:
             _CORES.forget(order)  # its processes now ask for cores themselves
         _work.order = order
