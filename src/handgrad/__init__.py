@@ -3,36 +3,36 @@
 The library behind the course pages. Each module holds one idea, and every
 function sits beside its derivative:
 
-- :mod:`handgrad.chain_rule` — the worked examples of the chain rule.
-- :mod:`handgrad.linear` — a straight line, its losses and their gradients,
+- `handgrad.chain_rule` — the worked examples of the chain rule.
+- `handgrad.linear` — a straight line, its losses and their gradients,
   and the closed-form least-squares fit.
-- :mod:`handgrad.descent` — gradient descent on the line, every step recorded.
-- :mod:`handgrad.activations` — sigmoid, ReLU, tanh and identity, each
+- `handgrad.descent` — gradient descent on the line, every step recorded.
+- `handgrad.activations` — sigmoid, ReLU, tanh and identity, each
   beside its derivative.
-- :mod:`handgrad.losses` — mean squared error beside its gradient.
-- :mod:`handgrad.softmax` — softmax with cross-entropy beside its gradient,
+- `handgrad.losses` — mean squared error beside its gradient.
+- `handgrad.softmax` — softmax with cross-entropy beside its gradient,
   for classifiers.
-- :mod:`handgrad.two_two_one` — the 2-2-1 sigmoid network, step by step.
-- :mod:`handgrad.network` — a fully connected network of any layer sizes:
+- `handgrad.two_two_one` — the 2-2-1 sigmoid network, step by step.
+- `handgrad.network` — a fully connected network of any layer sizes:
   the forward pass and backpropagation, as the page writes them.
-- :mod:`handgrad.training` — gradient descent for that network: a step, a loop.
-- :mod:`handgrad.optim` — gradient descent, momentum and Adam: each its
+- `handgrad.training` — gradient descent for that network: a step, a loop.
+- `handgrad.optim` — gradient descent, momentum and Adam: each its
   update formula.
-- :mod:`handgrad.minibatch` — stochastic gradient descent for a classifier,
+- `handgrad.minibatch` — stochastic gradient descent for a classifier,
   epoch by epoch.
-- :mod:`handgrad.metrics` — accuracy and the confusion matrix.
-- :mod:`handgrad.digits` — the UCI handwritten digits, split once, and the
+- `handgrad.metrics` — accuracy and the confusion matrix.
+- `handgrad.digits` — the UCI handwritten digits, split once, and the
   network that reads them.
-- :mod:`handgrad.fit` — what every training loop returns (:class:`~handgrad.fit.Fit`)
-  and the one error it raises (:class:`~handgrad.fit.DivergenceError`).
-- :mod:`handgrad.gradcheck` — central differences and relative error.
-- :mod:`handgrad.autodiff` — a scalar :class:`~handgrad.autodiff.Value` that
+- `handgrad.fit` — what every training loop returns (`Fit`)
+  and the one error it raises (`DivergenceError`).
+- `handgrad.gradcheck` — central differences and relative error.
+- `handgrad.autodiff` — a scalar `Value` that
   records the graph it came from, and ``backward()`` through it.
-- :mod:`handgrad.value_network` — the network of :mod:`handgrad.network`
+- `handgrad.value_network` — the network of `handgrad.network`
   built from values, trained by the autodiff engine.
-- :mod:`handgrad.data` — the small seeded data sets the pages use.
-- :mod:`handgrad.fast` — the network's gradient arranged for speed, behind
-  ``Network.gradients``; tested equal to :mod:`handgrad.network`, never shown.
+- `handgrad.data` — the small seeded data sets the pages use.
+- `handgrad.fast` — the network's gradient arranged for speed, behind
+  ``Network.gradients``; tested equal to `handgrad.network`, never shown.
 
 Shape convention
 ----------------
@@ -47,7 +47,7 @@ respect to: ``dC_dW`` is ``(n_in, n_out)``, like ``W``.
 Arrays are float64 unless a function says otherwise. Bad input raises
 ``TypeError`` or ``ValueError`` naming the argument, what was expected and
 what was received; no function changes an array it is given (except
-:func:`~handgrad.gradcheck.numerical_gradient`, which nudges ``x`` and puts
+`numerical_gradient`, which nudges ``x`` and puts
 every entry back). Every seed defaults to 0.
 """
 

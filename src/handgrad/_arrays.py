@@ -3,7 +3,7 @@
 A *rule* is called as ``rule(value, name, checked)``, where ``checked``
 holds the arguments already checked (so that ``y`` can be compared with
 ``x``), and returns the value to use, converted: a list becomes a float
-array. :func:`handgrad._checks.checks` applies rules at a function's door.
+array. `handgrad._checks.checks` applies rules at a function's door.
 The package never writes into an array it is given.
 """
 

@@ -2,7 +2,7 @@
 
 Each public function of the package checks its arguments at the door, with
 one line above it, ``@checks(x=vector, b=number, ...)`` (the rules are in
-:mod:`handgrad._validate`), and its body is then the plain algorithm, the
+`handgrad._validate`), and its body is then the plain algorithm, the
 code a page shows. The listings on the pages start below that line.
 """
 

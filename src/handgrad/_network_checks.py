@@ -1,4 +1,4 @@
-"""The input checks at the doors of :mod:`handgrad.network` and its training.
+"""The input checks at the doors of `handgrad.network` and its training.
 
 A network's parameters can be changed between calls (``net.W[0][...] = ...``
 or ``net.W = ...``), so every public door checks them again, as it checks
@@ -102,7 +102,7 @@ def inputs_of(net: str, *, column_major: bool = False) -> Any:
 
     With ``column_major=True`` the result is laid out column by column (a
     copy, unless it already is): for a training loop, which passes the same
-    ``X`` to the fast engine (:mod:`handgrad.fast`) at every step.
+    ``X`` to the fast engine (`handgrad.fast`) at every step.
     """
 
     def rule(value: ArrayLike, name: str, checked: dict[str, Any]) -> Array:
@@ -177,7 +177,7 @@ def names(value: Any, name: str, checked: dict[str, Any]) -> list[str]:
 
 
 def activations_for(names: Any, layers: int) -> list[Activation]:
-    """One :class:`~handgrad.activations.Activation` per layer, by name."""
+    """One `Activation` per layer, by name."""
     if isinstance(names, str) or not isinstance(names, Sequence):
         raise TypeError(f"activations must be a list of names, got {show(names)}")
     if len(names) != layers:

@@ -3,8 +3,8 @@
 Bad input fails at a function's door, early and loudly, with a message that
 names the argument, says what was expected and shows what was received,
 instead of a NaN or a traceback from deep inside NumPy. The rules for
-numbers and choices are here, those for arrays in :mod:`handgrad._arrays`,
-and :func:`handgrad._checks.checks` applies them.
+numbers and choices are here, those for arrays in `handgrad._arrays`,
+and `handgrad._checks.checks` applies them.
 
 A *rule* is called as ``rule(value, name, checked)``, where ``checked``
 holds the arguments already checked, and returns the value to use.

@@ -1,7 +1,7 @@
-"""The input rules of :mod:`handgrad.autodiff`: what a Value accepts, at the door.
+"""The input rules of `handgrad.autodiff`: what a Value accepts, at the door.
 
 Each rule is called as ``rule(value, name, checked)`` by
-:func:`handgrad._checks.checks`; ``checked["self"]`` is the Value whose
+`handgrad._checks.checks`; ``checked["self"]`` is the Value whose
 method is called, so the rules need not import the class.
 """
 

@@ -2,7 +2,7 @@
 
 A layer computes ``Z = A_prev @ W + b`` and then applies an activation
 ``f`` entry by entry: ``A = f(Z)``. Backpropagation needs the derivative
-``f'`` at the same ``Z`` (:mod:`handgrad.network`), so every function here
+``f'`` at the same ``Z`` (`handgrad.network`), so every function here
 sits beside its derivative, named ``<f>_prime`` and taken with respect to
 its input ``z``.
 
@@ -163,7 +163,7 @@ ACTIVATIONS: dict[str, Activation] = _registered(
 
 
 def get_activation(name: str, argname: str = "name") -> Activation:
-    """The :class:`Activation` called ``name``, one of :data:`ACTIVATIONS`.
+    """The `Activation` called ``name``, one of `ACTIVATIONS`.
 
     Raises ``TypeError`` if ``name`` is not a string and ``ValueError``, listing
     the known names, if it is not one of them. The message calls the value

@@ -1,9 +1,9 @@
 """Reverse-mode automatic differentiation on single numbers, written from scratch.
 
-A :class:`Value` holds one number, ``data``, and remembers how it was made:
+A `Value` holds one number, ``data``, and remembers how it was made:
 the values it was computed from (``inputs``) and the operation (``op``).
 Every arithmetic expression built from values is therefore a graph, and
-each operation knows its own *local* derivative. :meth:`Value.backward`
+each operation knows its own *local* derivative. `Value.backward`
 walks that graph once, from the output back to the leaves, in reverse
 topological order, and leaves in every value's ``grad`` the derivative of
 the output with respect to it: the chain rule, summed over every path.
@@ -23,7 +23,7 @@ Conventions:
   depends on, the first graph included. A value outside an output's graph
   keeps the ``grad`` it had.
 
-Bad input fails at the door: an operand that is neither a :class:`Value`
+Bad input fails at the door: an operand that is neither a `Value`
 nor a real number, a power that is not a plain number, ``log`` of a value
 that is not positive, and any result that leaves the finite numbers raise
 ``TypeError`` or ``ValueError`` naming what was wrong. No NaN comes out.

@@ -1,6 +1,6 @@
 """Gradient descent on a straight line, with every step recorded.
 
-The notation is that of :mod:`handgrad.linear`: ``m`` samples ``x`` and
+The notation is that of `handgrad.linear`: ``m`` samples ``x`` and
 ``y`` of shape ``(m,)``, the line ``ŷ = b + w·x`` with intercept ``b`` and
 slope ``w``, and a loss ``L`` that is the SSR or the line's MSE.
 
@@ -15,8 +15,8 @@ nor on the units of the loss: a sum or a mean, centimetres or metres, the
 gradient shrinks by the same factor. At a loss of exactly 0 the gradient is
 0, and descent stops at once.
 
-The result follows the package's one contract (:mod:`handgrad.fit`): a
-:class:`LineFit`, or :class:`~handgrad.fit.DivergenceError` if the loss
+The result follows the package's one contract (`handgrad.fit`): a
+`LineFit`, or `DivergenceError` if the loss
 blows up.
 """
 
@@ -79,7 +79,7 @@ class Path:
 
 @dataclass(frozen=True)
 class LineFit(Fit[tuple[float, float]]):
-    """A :class:`~handgrad.fit.Fit` of a line: ``params`` is ``(intercept, slope)``.
+    """A `Fit` of a line: ``params`` is ``(intercept, slope)``.
 
     ``params`` and ``intercept``, ``slope`` are in the units of ``x``;
     ``loss`` is the loss after each update. ``path`` records every point in
@@ -160,7 +160,7 @@ def gradient_descent(
 
     Stops when the gradient has shrunk to ``tolerance`` times its size at
     the start, or after ``max_steps`` updates. Raises
-    :class:`~handgrad.fit.DivergenceError` if the loss stops being finite or
+    `DivergenceError` if the loss stops being finite or
     grows a trillionfold.
     """
     b, w = start

@@ -8,11 +8,11 @@ digit each shows, 0 to 9. scikit-learn must be installed for its data file
 (it is in the ``docs`` and ``test`` dependency groups); nothing else here
 needs it.
 
-:func:`load_digits` scales the pixels to [0, 1], flattens each image into a
+`load_digits` scales the pixels to [0, 1], flattens each image into a
 row of 64 inputs (samples are rows), and splits the samples once, with a
 fixed seed and stratified by digit (each part holds every digit in the same
 proportion), into 60 % for training, 20 % for validation and 20 % for the
-test. :func:`train_digits` is the network the page "A network that reads
+test. `train_digits` is the network the page "A network that reads
 digits" trains, with its settings.
 """
 

@@ -1,7 +1,7 @@
 """The network's gradient, arranged for speed: the engine behind ``Network.gradients``.
 
-This module computes exactly what :func:`handgrad.network.forward` and
-:func:`handgrad.network.backward` compute, the two equations and the four
+This module computes exactly what `handgrad.network.forward` and
+`handgrad.network.backward` compute, the two equations and the four
 formulas, for the mean squared error, but arranged so that NumPy does as
 little as possible. No page shows it and you never need to read it: the
 tests (``tests/test_fast.py``) check that it gives the numbers of the
@@ -15,7 +15,7 @@ faster than PyTorch. On arrays this small NumPy's fixed cost per call, not
 arithmetic, sets the speed; on the 1,797 digits, memory traffic and the
 layout BLAS is handed do. So:
 
-- a :class:`Workspace` holds every array a pass fills for a batch of ``m``
+- a `Workspace` holds every array a pass fills for a batch of ``m``
   samples, made once and refilled with ``out=``;
 - the bias is folded into the product, ``Z = [A, 1] [W; b]``, for every
   layer after the first: one BLAS call instead of a product and an add,
@@ -23,7 +23,7 @@ layout BLAS is handed do. So:
 - those arrays, every ``Z`` and every ``dC/dZ`` are column-major
   (``order="F"``): samples are still rows, but each unit's column lies
   contiguous, so ``A``, the first columns of ``[A, 1]``, is one block;
-- the first layer reads ``X`` where it lies, and :func:`handgrad.training.train`
+- the first layer reads ``X`` where it lies, and `handgrad.training.train`
   hands it over column-major, laid out once: on the digits, OpenBLAS's two
   products with a column-major ``X`` took 133 + 179 µs against 145 + 231 µs
   for a row-major one, and copying ``X`` into ``[X, 1]`` at every step cost

@@ -1,14 +1,14 @@
 """What every training loop of the package returns, and the one way it fails.
 
-Three loops train something by gradient descent: :func:`handgrad.descent.
-gradient_descent` (a straight line), :func:`handgrad.two_two_one.train` (the
-2-2-1 network) and :func:`handgrad.training.train` (a network of any size).
-They share one contract:
+Three loops train something by gradient descent:
+`handgrad.descent.gradient_descent` (a straight line),
+`handgrad.two_two_one.train` (the 2-2-1 network) and
+`handgrad.training.train` (a network of any size). They share one contract:
 
-- They return a :class:`Fit`: the final parameters, the loss after
+- They return a `Fit`: the final parameters, the loss after
   0, 1, ..., ``steps`` updates, and whether the loop stopped because the
   gradient had become small (``converged``) or because it ran out of steps.
-- They raise :class:`DivergenceError` when the loss stops being a finite
+- They raise `DivergenceError` when the loss stops being a finite
   number, or grows a trillionfold, and a single update does when it would
   take a parameter to inf or NaN: the learning rate is too large.
 - Their seed, where they draw one, defaults to 0.
@@ -54,7 +54,7 @@ class DivergenceError(ValueError):
 def check_loss(
     loss: float, step: int, start_loss: float, learning_rate: float, hint: str = ""
 ) -> None:
-    """Raise :class:`DivergenceError` if ``loss`` is not finite or has blown up.
+    """Raise `DivergenceError` if ``loss`` is not finite or has blown up.
 
     Blown up means more than ``GROWTH_LIMIT`` times ``start_loss`` (a start
     at a loss of exactly 0 can only fail by leaving the finite numbers).
@@ -73,7 +73,7 @@ def check_loss(
 
 
 def check_step(new: dict[str, Any], learning_rate: float) -> None:
-    """Raise :class:`DivergenceError` if an updated parameter is not finite.
+    """Raise `DivergenceError` if an updated parameter is not finite.
 
     ``new`` maps each parameter's name to its value after the update (an
     array, or a list of one array per layer), before the update is kept: a
@@ -105,12 +105,12 @@ class Fit(Generic[P]):
     ``loss[0]`` is the loss of the starting parameters and ``loss[-1]`` that
     of ``params``. ``converged`` is True if the loop stopped because the
     gradient had shrunk to its tolerance (the line's
-    :func:`~handgrad.descent.gradient_descent`), False if it took every step
+    `gradient_descent`), False if it took every step
     it was allowed; the networks' loops take a fixed number of steps, so for
     them it is always False.
 
     ``history`` holds what a loop measured besides the loss, one array per
-    name, as long as ``loss``: the minibatch loop of :mod:`handgrad.minibatch`
+    name, as long as ``loss``: the minibatch loop of `handgrad.minibatch`
     records its training accuracy and its validation loss and accuracy
     there, per epoch. The other loops leave it empty.
     """

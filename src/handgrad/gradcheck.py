@@ -9,7 +9,7 @@ error, as in the cs231n notes on gradient checking.
 The cost is passed as a **zero-argument function** ``f()`` that reads the
 parameter array ``x`` itself (a closure such as
 ``lambda: loss(params, X, Y)`` where ``x`` is ``params.W1``).
-:func:`numerical_gradient` changes ``x`` *in place*, one entry at a time,
+`numerical_gradient` changes ``x`` *in place*, one entry at a time,
 calls ``f()``, and puts the original value back, so the function sees the
 nudged parameter without any copying or re-packing.
 """

@@ -10,11 +10,11 @@ Notation (the pages use the same):
 - The sum of squared residuals ``SSR(b, w) = Σ r_i²``, whose gradient is
   ``∂SSR/∂b = -2 Σ r_i`` and ``∂SSR/∂w = -2 Σ r_i x_i``.
 - The line's mean squared error ``MSE = SSR / m``; its gradient is the SSR's
-  divided by ``m``. (:func:`handgrad.losses.mse` is the same mean for a
+  divided by ``m``. (`handgrad.losses.mse` is the same mean for a
   network's output, written in its predictions instead of ``b`` and ``w``.)
 
 Every loss sits beside its gradient, which is returned as a pair
-``(dL_db, dL_dw)`` of floats. :class:`Standardizer` moves ``x`` to
+``(dL_db, dL_dw)`` of floats. `Standardizer` moves ``x`` to
 standardised units and carries a fitted line back.
 """
 

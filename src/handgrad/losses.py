@@ -8,7 +8,7 @@ which is what PyTorch's ``nn.MSELoss()`` does by default
 
 A float32 ``A`` gives a float32 gradient; otherwise arrays are float64.
 (The straight line of the first pages has its own losses, written in its
-two parameters: :func:`handgrad.linear.ssr` and :func:`handgrad.linear.line_mse`.)
+two parameters: `handgrad.linear.ssr` and `handgrad.linear.line_mse`.)
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def mse(A: ArrayLike, Y: ArrayLike) -> float:
 @checks(A=entries, Y=targets)
 # --8<-- [start:mse_gradient]
 def mse_gradient(A: ArrayLike, Y: ArrayLike) -> NDArray[np.floating]:
-    """``dC/dA = 2 (A - Y) / A.size``, the gradient of :func:`mse`.
+    """``dC/dA = 2 (A - Y) / A.size``, the gradient of `mse`.
 
     Each entry of ``A`` appears in one term of the mean, so its slope is
     ``2 (A - Y)`` divided by the number of terms. The result has the shape

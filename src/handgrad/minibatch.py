@@ -2,14 +2,14 @@
 
 The network's last layer has the identity activation, so its output
 ``Z^[L]`` (shape ``(m, K)``) holds one score per class; the cost is softmax
-with cross-entropy (:mod:`handgrad.softmax`), whose gradient with respect
-to those scores is ``(A - Y) / m``. Backpropagation (:func:`handgrad.
-network.backward`) carries it to every weight, as for any cost.
+with cross-entropy (`handgrad.softmax`), whose gradient with respect
+to those scores is ``(A - Y) / m``. Backpropagation
+(`handgrad.network.backward`) carries it to every weight, as for any cost.
 
 An *epoch* shuffles the ``m`` training samples (with a seeded generator, so
 the order is the same on every run) and cuts them into minibatches of
 ``batch_size`` rows; each minibatch gives one gradient estimate and one
-step of the optimiser (:mod:`handgrad.optim`). After every epoch the loop
+step of the optimiser (`handgrad.optim`). After every epoch the loop
 records the loss and the accuracy on the whole training set and, if given,
 on a validation set.
 """
@@ -169,14 +169,14 @@ def train_classifier(
 
     Every epoch shuffles the rows with ``default_rng(seed)`` and takes one
     ``optimizer`` step per minibatch, in place. Returns a
-    :class:`~handgrad.fit.Fit` whose ``loss`` is the cross-entropy on the
+    `Fit` whose ``loss`` is the cross-entropy on the
     whole training set after 0, 1, ... epochs, and whose ``history`` holds
     ``"accuracy"`` and, with ``validation=(X_val, y_val)``, ``"val_loss"``
     and ``"val_accuracy"``, as long as ``loss``.
 
     With ``patience``, training stops early once the validation loss has
     not improved on its best for ``patience`` epochs; ``converged`` then
-    says True. Raises :class:`~handgrad.fit.DivergenceError` when the loss
+    says True. Raises `DivergenceError` when the loss
     stops being finite or a step would take a parameter there.
     """
     rng = np.random.default_rng(seed)

@@ -9,18 +9,18 @@ the inputs) and computes
 
 with weights ``W^[l]`` of shape ``(n_{l-1}, n_l)``, biases ``b^[l]`` of
 shape ``(n_l,)`` (added to every row) and an activation ``f^[l]`` from
-:mod:`handgrad.activations`. Samples are rows: ``X`` is ``(m, n_0)`` and the
+`handgrad.activations`. Samples are rows: ``X`` is ``(m, n_0)`` and the
 output ``A^[L]`` is ``(m, n_L)``.
 
 In the code, Python counts from 0: ``W[i]``, ``b[i]`` and ``Z[i]`` belong to
 layer ``i + 1`` (``W[0]`` is ``W^[1]``), while ``A[i]`` is ``A^[i]``, with
 ``A[0] = X``.
 
-:func:`forward` and :func:`backward` are the two equations and the four
+`forward` and `backward` are the two equations and the four
 formulas of backpropagation, as the page writes them. The cost is the mean
-squared error (:mod:`handgrad.losses`). :meth:`Network.gradients` gives the
-same numbers faster, through :mod:`handgrad.fast`; the tests check that the
-two agree. Training is in :mod:`handgrad.training`.
+squared error (`handgrad.losses`). `Network.gradients` gives the
+same numbers faster, through `handgrad.fast`; the tests check that the
+two agree. Training is in `handgrad.training`.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class Network:
 
     ``W[i]`` has the shape ``(n_in, n_out)`` of layer ``i + 1`` and ``b[i]``
     the shape ``(n_out,)``, all of one dtype, float64 (the default) or
-    float32. Build one with :meth:`Network.init`, or from given arrays
+    float32. Build one with `Network.init`, or from given arrays
     (copied) with ``Network(W, b, activations)``. ``net(X)`` is the output
     for the inputs ``X``.
     """
@@ -125,15 +125,15 @@ class Network:
         """``(dC_dW, dC_db)``: the gradient of the mean squared error on ``(X, Y)``.
 
         ``dC_dW[i]`` has the shape of ``W[i]`` and ``dC_db[i]`` that of
-        ``b[i]``. The same numbers as :func:`backward` after :func:`forward`,
-        computed by :mod:`handgrad.fast`.
+        ``b[i]``. The same numbers as `backward` after `forward`,
+        computed by `handgrad.fast`.
         """
         return self.loss_and_gradients(X, Y)[1]
 
     def loss_and_gradients(
         self, X: ArrayLike, Y: ArrayLike
     ) -> tuple[float, tuple[list[Array], list[Array]]]:
-        """The loss of :meth:`loss` and the gradients of :meth:`gradients`, at once."""
+        """The loss of `loss` and the gradients of `gradients`, at once."""
         # Shapes and types here, the numbers by their effect below: a NaN or
         # an inf in Y reaches the loss, one in X the first layer's dC/dW (even
         # behind a ReLU that zeroes it: inf * 0 is NaN), so these two checks
@@ -162,7 +162,7 @@ class Network:
 
 
 def network(value: Any, name: str, checked: object = None) -> Network:
-    """The rule for a network argument: a :class:`Network` with sound parameters."""
+    """The rule for a network argument: a `Network` with sound parameters."""
     if not isinstance(value, Network):
         raise TypeError(f"{name} must be a Network, got {show(value)}")
     check.check_parameters(value)
@@ -176,7 +176,7 @@ def forward(net: Network, X: ArrayLike) -> tuple[list[Array], list[Array]]:
 
     Layer by layer, ``Z = A_prev @ W + b`` and ``A = f(Z)``, starting from
     ``A[0] = X``. Returns the list ``Z`` (one array per layer) and the list
-    ``A`` (``X``, then one array per layer): :func:`backward` needs both.
+    ``A`` (``X``, then one array per layer): `backward` needs both.
     """
     Z, A = [], [X]
     for W, b, f in zip(net.W, net.b, net.activations, strict=True):
@@ -196,7 +196,7 @@ def backward(
 ) -> tuple[list[Array], list[Array]]:
     """Backpropagation: the gradient of the cost for every ``W`` and ``b``.
 
-    ``Z`` and ``A`` are what :func:`forward` returned, and ``dC_dA`` is the
+    ``Z`` and ``A`` are what `forward` returned, and ``dC_dA`` is the
     gradient of the cost with respect to the output ``A[-1]`` (for the mean
     squared error, ``mse_gradient(A[-1], Y)``). From the last layer to the
     first, four formulas carry it back through each layer.

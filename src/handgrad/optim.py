@@ -7,18 +7,18 @@ parameters, leaving the given arrays as they were. Momentum and Adam keep a
 running average of past gradients between calls, one array per parameter:
 use one optimiser object per training run.
 
-- :class:`SGD`: ``theta <- theta - learning_rate * g``.
-- :class:`Momentum`: ``v <- beta v + g``, then
+- `SGD`: ``theta <- theta - learning_rate * g``.
+- `Momentum`: ``v <- beta v + g``, then
   ``theta <- theta - learning_rate * v`` (as ``torch.optim.SGD`` with
   ``momentum=beta``).
-- :class:`Adam`: running means of ``g`` and ``g**2``, corrected for their
+- `Adam`: running means of ``g`` and ``g**2``, corrected for their
   start at 0, then a step of about ``learning_rate`` in every coordinate
   (as ``torch.optim.Adam``).
 
 Here ``g`` is the gradient of the cost: of the whole batch for gradient
 descent, or of a minibatch for stochastic gradient descent
-(:mod:`handgrad.minibatch`). A step that would take a parameter to inf or
-NaN raises :class:`~handgrad.fit.DivergenceError`.
+(`handgrad.minibatch`). A step that would take a parameter to inf or
+NaN raises `DivergenceError`.
 """
 
 from __future__ import annotations

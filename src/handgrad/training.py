@@ -1,4 +1,4 @@
-"""Gradient descent for a :class:`handgrad.network.Network`.
+"""Gradient descent for a `handgrad.network.Network`.
 
 One step moves every parameter a little against its gradient:
 
@@ -7,8 +7,8 @@ One step moves every parameter a little against its gradient:
 
 and training repeats it, with the gradient of the whole batch every time
 (full-batch gradient descent). Both follow the package's one contract
-(:mod:`handgrad.fit`): :func:`train` returns a :class:`~handgrad.fit.Fit`,
-and both raise :class:`~handgrad.fit.DivergenceError` when the learning rate
+(`handgrad.fit`): `train` returns a `Fit`,
+and both raise `DivergenceError` when the learning rate
 is too large.
 """
 
@@ -103,9 +103,9 @@ def step(
 ) -> None:
     """One step of gradient descent on ``net``, in place.
 
-    ``gradients`` is ``(dC_dW, dC_db)``, as :meth:`Network.gradients` returns
+    ``gradients`` is ``(dC_dW, dC_db)``, as `Network.gradients` returns
     it; every parameter moves by ``-learning_rate`` times its gradient.
-    Raises :class:`~handgrad.fit.DivergenceError`, and leaves ``net`` as it
+    Raises `DivergenceError`, and leaves ``net`` as it
     was, if a parameter would leave the finite numbers.
     """
     dC_dW, dC_db = gradients
@@ -133,9 +133,9 @@ def train(
 
     Each step computes the loss and the gradient on all of ``X`` (m, n_0) and
     ``Y`` (m, n_L) and moves every parameter against its gradient. Returns a
-    :class:`~handgrad.fit.Fit` whose ``params`` is ``net`` and whose ``loss``
+    `Fit` whose ``params`` is ``net`` and whose ``loss``
     holds the loss after 0, 1, ..., ``steps`` updates. Raises
-    :class:`~handgrad.fit.DivergenceError` if the loss stops being finite.
+    `DivergenceError` if the loss stops being finite.
     """
     loss = np.empty(steps + 1)
     for k in range(steps):

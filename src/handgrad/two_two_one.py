@@ -23,7 +23,7 @@ The cost is ``C = mean((A2 - Y)**2)`` over the ``m`` samples, so its slope
 at the prediction is ``dC_dA2 = 2 (A2 - Y) / m``, and the slopes of the
 parameters add up the contributions of all the samples.
 
-:class:`handgrad.network.Network` with sizes ``(2, 2, 1)`` and two sigmoid
+`handgrad.network.Network` with sizes ``(2, 2, 1)`` and two sigmoid
 layers computes exactly these numbers, for any layer sizes.
 """
 
@@ -152,7 +152,7 @@ def loss(params: Params, X: ArrayLike, Y: ArrayLike) -> float:
 def backward(params: Params, cache: Cache, Y: ArrayLike) -> Gradients:
     """The gradient of the cost, from the output back to the first layer.
 
-    ``cache`` is what :func:`forward` returned for the inputs that ``Y``
+    ``cache`` is what `forward` returned for the inputs that ``Y``
     labels. Each line is one use of the chain rule.
     """
     X, Z1, A1, Z2, A2 = cache.X, cache.Z1, cache.A1, cache.Z2, cache.A2
@@ -180,7 +180,7 @@ def update(params: Params, grads: Gradients, learning_rate: float) -> Params:
 
     Each parameter steps against its own gradient, all computed from the
     *old* parameters; ``params`` itself is left unchanged. Raises
-    :class:`~handgrad.fit.DivergenceError` if a new parameter is not finite.
+    `DivergenceError` if a new parameter is not finite.
     """
     with np.errstate(over="ignore", invalid="ignore"):  # check_step reports it
         # --8<-- [start:update]
@@ -206,9 +206,9 @@ def train(
 ) -> Fit[Params]:
     """Gradient descent from ``params``: forward, backward, update, ``steps`` times.
 
-    Returns a :class:`~handgrad.fit.Fit`: the final parameters, and the cost
+    Returns a `Fit`: the final parameters, and the cost
     after each update, ``loss[0]`` being the cost of ``params``. Raises
-    :class:`~handgrad.fit.DivergenceError` if the cost stops being finite.
+    `DivergenceError` if the cost stops being finite.
     """
     losses = np.empty(steps + 1)
     for step in range(steps):

@@ -1,12 +1,12 @@
-"""A network built from :class:`~handgrad.autodiff.Value`: every weight one number.
+"""A network built from `Value`: every weight one number.
 
-:class:`ValueNetwork` holds the weights and biases of a
-:class:`~handgrad.network.Network` as values, and computes the same layers
+`ValueNetwork` holds the weights and biases of a
+`Network` as values, and computes the same layers
 one number at a time: unit ``k`` of a layer adds ``A_prev[j] * W[j][k]``
 over its inputs ``j`` to its bias ``b[k]`` and applies the activation. The
 mean squared error of its output is one value, and one ``backward()`` on it
 gives the gradient of every weight: the numbers that the matrix code
-(:meth:`Network.gradients <handgrad.network.Network.gradients>`) computes.
+(`Network.gradients`) computes.
 It is slow, one Python object per number, and is there to show that nothing
 but the chain rule is needed.
 
@@ -105,21 +105,21 @@ class ValueNetwork:
     def gradients(
         self, X: ArrayLike, Y: ArrayLike
     ) -> tuple[list[NDArray[np.float64]], list[NDArray[np.float64]]]:
-        """``(dC_dW, dC_db)`` as arrays, as :meth:`Network.gradients` gives them."""
+        """``(dC_dW, dC_db)`` as arrays, as `Network.gradients` gives them."""
         self.loss(X, Y).backward()
         dC_dW = [np.array([[w.grad for w in row] for row in W_l]) for W_l in self.W]
         dC_db = [np.array([v.grad for v in b_l]) for b_l in self.b]
         return dC_dW, dC_db
 
     def network(self) -> Network:
-        """The current weights and biases as a :class:`Network` of arrays."""
+        """The current weights and biases as a `Network` of arrays."""
         W = [np.array([[w.data for w in row] for row in W_l]) for W_l in self.W]
         b = [np.array([v.data for v in b_l]) for b_l in self.b]
         return Network(W, b, self.activations)
 
 
 def value_network(value: Any, name: str, checked: object = None) -> ValueNetwork:
-    """The rule for a :class:`ValueNetwork` argument."""
+    """The rule for a `ValueNetwork` argument."""
     if not isinstance(value, ValueNetwork):
         raise TypeError(f"{name} must be a ValueNetwork, got {show(value)}")
     return value
@@ -139,9 +139,9 @@ def train(
     """Full-batch gradient descent on the values of ``net``, in place.
 
     Each step builds the loss, calls ``backward()`` and moves every
-    parameter against its ``grad``. Returns a :class:`~handgrad.fit.Fit`
-    like :func:`handgrad.training.train`; raises
-    :class:`~handgrad.fit.DivergenceError` if the loss or a parameter stops
+    parameter against its ``grad``. Returns a `Fit`
+    like `handgrad.training.train`; raises
+    `DivergenceError` if the loss or a parameter stops
     being finite.
     """
     parameters = net.parameters()
