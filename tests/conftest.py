@@ -47,6 +47,8 @@ def nav_sources() -> list[str]:
     return sources(config["nav"])
 
 
+# Where the builds keep their caches, as `make build` does.
+BUILD_CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR") or ROOT / ".cache").resolve()
 # The repository the site links to, and the site's own address.
 REPO_URL = env_setting("repo_url")
 SITE_URL = env_setting("site_url")
@@ -112,7 +114,7 @@ def pytest_collection_finish(session):
     where = Path(tempfile.mkdtemp(prefix="handgrad-build-"))
     _build_dirs.append(str(where))
     site = Path(os.environ.get("HANDGRAD_SITE_DIR") or where / "site").resolve()
-    cache = Path(os.environ.get("HANDGRAD_CACHE_DIR") or ROOT / ".cache").resolve()
+    cache = BUILD_CACHE
     _builds["site"] = Build(site, cache, where / "site.log")
     if any(item.nodeid.endswith(TWO_BUILDS) for item in session.items):
         _builds["again"] = Build(

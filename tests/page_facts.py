@@ -25,17 +25,15 @@ prose instead of asked for does.
 from __future__ import annotations
 
 import ast
-import os
 import re
 import textwrap
 from pathlib import Path
 
 import values
+from conftest import BUILD_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-# Where the build keeps the values it computed (as tests/conftest.py builds).
-VALUES_CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR") or ROOT / ".cache") / "values"
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.S | re.M)
 _DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\\\n]|\\.)+?)\$")
@@ -125,4 +123,5 @@ def page_values(page: str) -> dict[str, object]:
     and left in the cache for the build (a test run builds the site beside
     the tests: each script runs once, not once for each)."""
     script = DOCS / "values" / f"{page}.py"
-    return values.load_values([script], ROOT / "src" / "handgrad", VALUES_CACHE)[page]
+    package, cache = ROOT / "src" / "handgrad", BUILD_CACHE / "values"
+    return values.load_values([script], package, cache)[page]
