@@ -156,9 +156,10 @@ COPY_ALL = """async () => {
   for (const button of buttons) {
     await navigator.clipboard.writeText("");
     button.click();
-    let copied = "";
-    // Up to 10 s: on a busy machine the click's copy can take seconds.
+    // Read at once (the click copies as it runs), then every 10 ms for up
+    // to 10 s: on a busy machine the copy can take seconds.
     const deadline = performance.now() + 10000;
+    let copied = await navigator.clipboard.readText();
     while (!copied && performance.now() < deadline) {
       await new Promise((done) => setTimeout(done, 10));
       copied = await navigator.clipboard.readText();
