@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from scripts import cache_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +49,7 @@ def nav_sources() -> list[str]:
 
 
 # Where the builds keep their caches, as `make build` does.
-BUILD_CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR") or ROOT / ".cache").resolve()
+BUILD_CACHE = cache_dir().resolve()
 # The repository the site links to, and the site's own address.
 REPO_URL = env_setting("repo_url")
 SITE_URL = env_setting("site_url")

@@ -16,11 +16,10 @@ their path); run by a reader, they call ``train_digits`` themselves.
 from __future__ import annotations
 
 import fcntl
-import os
 import pickle
 from pathlib import Path
 
-from scripts import digest
+from scripts import cache_dir, digest
 
 from handgrad.digits import DigitsSplit, train_digits
 from handgrad.fit import Fit
@@ -28,7 +27,7 @@ from handgrad.network import Network
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "handgrad"
-CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache")) / "digits"
+CACHE = cache_dir() / "digits"
 
 
 def digits_fit() -> tuple[Fit[Network], DigitsSplit]:

@@ -46,7 +46,6 @@ from mkdocs.structure.files import File
 TOOLS = Path(__file__).resolve().parent
 ROOT = TOOLS.parent
 PACKAGE = ROOT / "src" / "handgrad"
-CACHE = Path(os.environ.get("HANDGRAD_CACHE_DIR", ROOT / ".cache"))
 JUPYTER = TOOLS / "jupyter"
 os.environ["JUPYTER_CONFIG_DIR"] = str(JUPYTER)
 os.environ["JUPYTER_PATH"] = str(JUPYTER)  # its python3 kernel, found first
@@ -63,7 +62,9 @@ import notebooks  # noqa: E402
 import project_info  # noqa: E402
 import social_card  # noqa: E402
 import values  # noqa: E402
-from scripts import start, stop, warm_up  # noqa: E402
+from scripts import cache_dir, start, stop, warm_up  # noqa: E402
+
+CACHE = cache_dir()
 
 # Each figure's smallest text and width, in CSS px (figures.Figure.text_and_width).
 _known_figures: dict[str, tuple[float, float]] = {}

@@ -61,6 +61,13 @@ BLAS_THREADS = "OPENBLAS_NUM_THREADS"
 os.environ.setdefault(BLAS_THREADS, "1")
 
 
+def cache_dir() -> Path:
+    """Where the build keeps what its scripts made: HANDGRAD_CACHE_DIR, or
+    ``.cache/`` in the repository."""
+    repository = Path(__file__).resolve().parent.parent
+    return Path(os.environ.get("HANDGRAD_CACHE_DIR") or repository / ".cache")
+
+
 _ENVIRONMENT_READ = threading.Lock()
 
 
