@@ -121,6 +121,9 @@ def pytest_collection_modifyitems(config, items):
     tracing the others takes some 40 % off their time (coverage traces
     every line of Python it runs)."""
     items.sort(key=_reads_the_site)
+    coverage = config.pluginmanager.get_plugin("_cov")  # pytest-cov's
+    if getattr(coverage, "cov_controller", None) is None:
+        return  # no coverage (--no-cov), and nothing to pause
     for item in items:
         if not _tests_the_library(item):
             item.add_marker(pytest.mark.no_cover)
