@@ -1,7 +1,7 @@
 """A page's HTML as a tree of elements that know where they are in the text.
 
-The build changes a few elements of what Python-Markdown, nbconvert and
-KaTeX wrote. A regular expression has to guess where an element ends;
+The build changes a few elements of what Python-Markdown and nbconvert
+wrote. A regular expression has to guess where an element ends;
 :func:`parse` asks the standard library's HTML parser, and records for each
 element the offsets of its tags, so that :func:`replace` can swap exactly
 those spans and leave every other byte of the page as it was. No MkDocs here.

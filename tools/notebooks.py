@@ -14,7 +14,7 @@ with nbconvert; this module does the rest:
   numbers the cells, whose random ids would make two builds differ, and
   gives each figure the alt text its cell states (``# %% alt="..."``)
   instead of nbconvert's "No description has been provided for this image".
-- :func:`dollar_maths`: the Markdown cells' ``$`` maths, rendered by KaTeX.
+- :func:`dollar_maths`: the Markdown cells' ``$`` maths, rendered by Temml.
 - :func:`percent_script_to_ipynb`: the ``.ipynb`` a reader downloads, with no
   outputs and cells numbered rather than randomly named.
 """
