@@ -1,12 +1,6 @@
 """Shared fixtures: a clean build of the whole site, made once per test run."""
 
 import os
-
-# One BLAS thread in the tests, as in the build (tools/scripts.py): the
-# builds they start run beside them on the other cores. Set before NumPy is
-# first imported, which reads it once.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-
 import re
 import shutil
 import subprocess
@@ -16,6 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+# Imported before NumPy, which reads its BLAS's settings once: scripts sets
+# one OpenBLAS thread (unless one is set), in the tests as in the build,
+# whose processes run beside them on the other cores.
 from scripts import cache_dir
 
 ROOT = Path(__file__).resolve().parent.parent
