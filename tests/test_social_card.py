@@ -35,7 +35,7 @@ def test_the_card_is_drawn_again_only_when_its_text_changes(
 ):
     calls = []
 
-    def draw(jobs, draws):  # stands in for the worker: records the job, writes a file
+    def draw(jobs):  # stands in for the worker: records the job, writes a file
         calls.append(jobs)
         ((_, out, _, _),) = jobs
         with open(out, "wb") as png:
@@ -53,7 +53,7 @@ def test_the_card_is_drawn_again_only_when_its_text_changes(
 
 
 def test_a_failed_drawing_is_an_error_with_its_output(tmp_path, monkeypatch):
-    def fail(jobs, draws):
+    def fail(jobs):
         return [subprocess.CompletedProcess(jobs[0], 1, "", "Traceback: boom")]
 
     monkeypatch.setattr(social_card, "run_python", fail)

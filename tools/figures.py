@@ -172,7 +172,7 @@ def to_draw(
 def _run_worker(out_dir: Path, scripts: list[Path]) -> None:
     """Render ``scripts`` in fresh processes (``scripts.shares``)."""
     jobs = [[__file__, str(out_dir), *map(str, job)] for job in shares(scripts)]
-    failures = [done for done in run_python(jobs, draws=True) if done.returncode != 0]
+    failures = [done for done in run_python(jobs) if done.returncode != 0]
     if failures:
         raise FigureError(failures[0].stderr.strip() or failures[0].stdout.strip())
 

@@ -62,7 +62,7 @@ import notebooks  # noqa: E402
 import project_info  # noqa: E402
 import social_card  # noqa: E402
 import values  # noqa: E402
-from scripts import cache_dir, start, stop, warm_up  # noqa: E402
+from scripts import cache_dir, start, stop  # noqa: E402
 
 CACHE = cache_dir()
 
@@ -151,8 +151,6 @@ def on_files(files, config):
         name = f"values/{script.stem}"
         _started[name] = start(values.load_values, [script], PACKAGE, CACHE / "values")
         first.append(_started[name])
-    if figures.to_draw(docs / "figures", PACKAGE, CACHE / "figures"):
-        warm_up()  # the figures' and notebooks' zygote imports meanwhile
     for notebook in [f for f in files if f.src_uri in _notebooks]:
         _started[notebook.src_uri] = start(
             notebooks.execute,

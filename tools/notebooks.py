@@ -35,7 +35,7 @@ import markup
 import nbformat
 from mathrender import render_tex
 from nbclient.exceptions import CellExecutionError
-from scripts import digest, one_core, raise_if_stopped, zygote_address
+from scripts import digest, one_core, raise_if_stopped
 
 # Jupyter's settings for the notebooks the build runs (jupyter/*.py says why).
 JUPYTER = Path(__file__).resolve().parent / "jupyter"
@@ -84,7 +84,6 @@ def execute(script: Path, where: str, package_dir: Path, cache_dir: Path) -> Pat
         # run at once would otherwise share the files and read each other.
         with one_core(), tempfile.TemporaryDirectory() as sockets:
             app.config.KernelManager.ip = str(Path(sockets) / "kernel")
-            zygote_address()  # the kernel is its fork (jupyter/kernels/)
             runner = ExecutePreprocessor(config=app.config, record_timing=False)
             runner.on_cell_start = lambda **_: raise_if_stopped()
             runner.preprocess(notebook, {})

@@ -44,7 +44,7 @@ def build_card(cache_dir: Path, title: str, subtitle: str) -> Path:
     if card.is_file() and stamp.is_file() and stamp.read_text() == key:
         return card
     stamp.unlink(missing_ok=True)
-    (done,) = run_python([[__file__, str(card), title, subtitle]], draws=True)
+    (done,) = run_python([[__file__, str(card), title, subtitle]])
     if done.returncode != 0:
         raise SocialCardError(f"drawing {NAME} failed:\n{done.stderr.strip()}")
     stamp.write_text(key)

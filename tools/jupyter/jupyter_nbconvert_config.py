@@ -1,5 +1,7 @@
 """Jupyter's settings for the notebooks the build runs: mkdocs_hooks.py points
-JUPYTER_CONFIG_DIR here, so that no one's ~/.jupyter changes a build.
+JUPYTER_CONFIG_DIR and JUPYTER_PATH here, so that no one's ~/.jupyter, nor a
+``python3`` kernel of their own, changes a build: ``kernels/python3`` runs
+``python``, which Jupyter reads as the Python that runs the build.
 
 - A print is one output however the kernel flushed it. The kernel sends
   stdout and stderr in pieces, when a buffer fills or a timer fires, so
