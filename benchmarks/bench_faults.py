@@ -21,7 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+# What pytest puts on the path (pyproject.toml's pythonpath): the test
+# module imports tools/ modules.
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tools")]
 from test_build_faults import FAULTS, write_fault_site  # noqa: E402
 
 

@@ -3,6 +3,8 @@ from wheels alone and are tested in CI, and its citation, issue links and
 home page agree with pyproject.toml and mkdocs.yml."""
 
 import re
+import subprocess
+import sys
 from collections import defaultdict
 
 import pytest
@@ -194,3 +196,26 @@ def test_the_home_page_lists_every_page_in_the_nav():
     home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     linked = set(re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", home))
     assert [p for p in pages if p != "index.md" and p not in linked] == []
+
+
+BENCHMARKS = sorted((ROOT / "benchmarks").glob("*.py"))
+LOAD_BENCHMARKS = """\
+import runpy, sys
+for path in sys.argv[1:]:
+    sys.path[0] = path.rsplit("/", 1)[0]  # as `python benchmarks/x.py` has it
+    runpy.run_path(path, run_name="not_main")  # its imports, not its timings
+"""
+
+
+def test_every_benchmark_finds_what_it_imports():
+    """``make bench`` runs them rarely: a moved module fails here first."""
+    pytest.importorskip("torch", reason="three benchmarks compare with PyTorch")
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD_BENCHMARKS, *map(str, BENCHMARKS)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "benchmarks",
+        check=False,
+    )
+    assert len(BENCHMARKS) >= 8
+    assert done.returncode == 0, done.stderr
