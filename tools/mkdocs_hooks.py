@@ -137,10 +137,10 @@ def on_files(files, config):
     docs = Path(config["docs_dir"])
     _started.clear()
     _page_values.clear()
-    # The values run first, alone on every core, in the order MkDocs reads
-    # the pages, and each page waits for its own only (waiting for all of
-    # them held the first page back 7 s on a clean build); then the
-    # notebooks (pages too), the figures, the explorables, the card.
+    # The values start first, in the order MkDocs reads the pages, and each
+    # page waits for its own only (waiting for all of them held the first
+    # page back 7 s on a clean build); once they have all ended, the
+    # notebooks (pages too), the figures, the explorables and the card.
     reading = [f.src_uri.removesuffix(".md") for f in files.documentation_pages()]
     values_scripts = sorted(
         (docs / "values").glob("*.py"),

@@ -247,7 +247,7 @@ class Visit:
     printed_figures: list[dict] = field(default_factory=list)  # PRINTED_FIGURES's
     code_blocks: tuple[int, int] = (0, 0)  # CODE_BLOCKS's answer
     pending: set = field(default_factory=set)  # requests not answered yet
-    stop_recording: Callable[[], object] = field(  # set by open_page
+    stop_recording: Callable[[], None] = field(  # set by open_page
         default=lambda: None, repr=False, compare=False
     )
 
@@ -321,7 +321,12 @@ async def open_page(context, base_url: str, path: str, page=None):
     }
     for event, handler in handlers.items():
         page.on(event, handler)
-    visit.stop_recording = lambda: [page.remove_listener(*h) for h in handlers.items()]
+
+    def stop_recording():
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)
+
+    visit.stop_recording = stop_recording
     await page.goto(visit.url, wait_until="load")
     return page, visit
 
