@@ -24,12 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 # What pytest puts on the path (pyproject.toml's pythonpath): the test
 # module imports tools/ modules.
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tools")]
-from test_build_faults import FAULTS, write_fault_site  # noqa: E402
+from test_build_faults import FAULTS, VALUES_SCRIPTS, write_fault_site  # noqa: E402
 
 
-def fail_once(where: Path, page_fault: str, notebook_fault: str) -> tuple[float, str]:
-    """Build the site of one mistake in ``where``: seconds taken, output."""
-    env = write_fault_site(where, page_fault, notebook_fault)
+def fail_once(where: Path, name: str) -> tuple[float, str]:
+    """Build the site of the mistake ``name`` in ``where``: seconds taken,
+    output."""
+    page_fault, notebook_fault, _ = FAULTS[name]
+    env = write_fault_site(
+        where, page_fault, notebook_fault, values_script=VALUES_SCRIPTS.get(name)
+    )
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
@@ -46,8 +50,8 @@ def fail_once(where: Path, page_fault: str, notebook_fault: str) -> tuple[float,
 def main() -> int:
     wrong = 0
     with tempfile.TemporaryDirectory(prefix="faults-") as tmp:
-        for number, (name, (page, notebook, expected)) in enumerate(FAULTS.items()):
-            seconds, output = fail_once(Path(tmp, str(number)), page, notebook)
+        for number, (name, (_, _, expected)) in enumerate(FAULTS.items()):
+            seconds, output = fail_once(Path(tmp, str(number)), name)
             told = bool(output) and output.count(expected) == 1
             wrong += not told
             verdict = "told file, line and fix" if told else "NOT AS EXPECTED"

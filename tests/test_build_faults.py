@@ -92,6 +92,20 @@ FAULTS = {
         "",
         r"docs/index.md:5: cannot render TeX '\\frac{1}{2': Unexpected end of input",
     ),
+    "a values script takes a project's name": (
+        "No mistake on the page.",
+        "",
+        "docs/values/extra.py:3: it defines install_command, which every page"
+        " already has from the project (tools/project_info.py): rename it",
+    ),
+}
+# The values script of a fault's site (none for the others): here one with
+# no page of its own, whose values no page asks for.
+VALUES_SCRIPTS = {
+    "a values script takes a project's name": (
+        "extra.py",
+        'steps = 3\n\ninstall_command = "pip install something"\n',
+    ),
 }
 
 
@@ -99,12 +113,20 @@ NO_FAULT = {"no fault": ("", "", "")}
 
 
 def write_fault_site(
-    where: Path, page_fault: str, notebook_fault: str, card: Path | None = None
+    where: Path,
+    page_fault: str,
+    notebook_fault: str,
+    card: Path | None = None,
+    values_script: tuple[str, str] | None = None,
 ) -> dict:
-    """Write the small site of one mistake into ``where``; the environment
-    its build runs in (its own cache, given the link-preview image ``card``
-    made for it, if any: social_card.build_card's folder)."""
+    """Write the small site of one mistake into ``where``, with the
+    ``values_script`` (name, text) if any; the environment its build runs
+    in (its own cache, given the link-preview image ``card`` made for it, if
+    any: social_card.build_card's folder)."""
     (where / "docs" / "notebooks").mkdir(parents=True)
+    if values_script is not None:
+        (where / "docs" / "values").mkdir()
+        (where / "docs" / "values" / values_script[0]).write_text(values_script[1])
     if card is not None:
         shutil.copytree(card, where / "cache" / "social")
     (where / "docs" / "index.md").write_text(PAGE.format(fault=page_fault))
@@ -130,7 +152,9 @@ def failed_builds(tmp_path_factory) -> dict:
     social_card.build_card(card, "fault", "fault")
     for name, (page_fault, notebook_fault, _) in (FAULTS | NO_FAULT).items():
         where = sites[name] = tmp_path_factory.mktemp("fault")
-        write_fault_site(where, page_fault, notebook_fault, card)
+        write_fault_site(
+            where, page_fault, notebook_fault, card, VALUES_SCRIPTS.get(name)
+        )
     command = [sys.executable, str(Path(__file__).with_name("build_each.py"))]
     subprocess.run([*command, *map(str, sites.values())], check=True)
     return {

@@ -92,3 +92,17 @@ def test_fill_rejects_a_bad_format_naming_its_line():
         values.fill("{{ steps:.2q }}", {"steps": 12}, "docs/p.md")
     assert str(error.value).startswith("docs/p.md:1: cannot format steps = 12 with")
     assert "{{ steps:.3f }}" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        ("x = 1\nrate = 0.1\n", 2),
+        ("import x\n\nsteps, rate, epochs = 1, 2, 3\n", 3),
+        ("rate: float = 0.1\n", 1),
+        ("if rate == 1:\n    pass\nrates = 2\n", None),
+        ("print(rate)\nrate += 1\n", None),
+    ],
+)
+def test_line_defining_finds_where_a_name_is_assigned(source, line):
+    assert values.line_defining(source, "rate") == line

@@ -73,6 +73,7 @@ _started: dict = {}  # name -> Future: the work on_files started (scripts.start)
 _notebooks: dict[str, str] = {}  # src_uri -> the script's path
 _site_values: dict[str, str] = {}  # what every page may quote (project_info.py)
 _explorables: dict[str, explorables.Explorable] = {}
+_values_scripts: dict[str, Path] = {}  # page (its stem) -> docs/values/<page>.py
 
 
 def _where(file: File) -> str:
@@ -147,6 +148,8 @@ def on_files(files, config):
         key=lambda p: reading.index(p.stem) if p.stem in reading else len(reading),
     )
     first = []  # the values: what the rest starts after
+    _values_scripts.clear()
+    _values_scripts.update((script.stem, script) for script in values_scripts)
     for script in values_scripts:
         name = f"values/{script.stem}"
         _started[name] = start(values.load_values, [script], PACKAGE, CACHE / "values")
@@ -214,10 +217,12 @@ def _page_values_of(stem: str) -> dict[str, object]:
         started = f"values/{stem}" in _started
         found = _finished(f"values/{stem}")[stem] if started else {}
         if clash := sorted(set(found) & set(_site_values)):
+            script = _values_scripts[stem]
+            line = values.line_defining(script.read_text(encoding="utf-8"), clash[0])
             raise PluginError(
-                f"docs/values/{stem}.py defines {', '.join(clash)}, which every"
-                " page already has from the project (tools/project_info.py):"
-                " rename it"
+                f"{os.path.relpath(script)}{f':{line}' if line else ''}: it"
+                f" defines {', '.join(clash)}, which every page already has from"
+                " the project (tools/project_info.py): rename it"
             )
         _page_values[stem] = found
     return {**_site_values, **_page_values[stem]}
@@ -269,7 +274,7 @@ def on_env(env, config, files):
     """The figures and the card, finished before MkDocs copies them; every
     values script too (one with no page fails the build as well)."""
     for name in [name for name in _started if name.startswith("values/")]:
-        _finished(name)
+        _page_values_of(name.removeprefix("values/"))  # its clashes checked too
     _finished("card")
     _known_figures.clear()
     for figure in _finished("figures"):

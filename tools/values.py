@@ -98,6 +98,14 @@ def fill(
     return PLACEHOLDER.sub(replace, markdown)
 
 
+def line_defining(source: str, name: str) -> int | None:
+    """The line of the values script ``source`` that first assigns ``name``
+    (``name = ...``, ``a, name = ...``), or None."""
+    assigns = rf"^(?:[\w \t,]*,[ \t]*)?{re.escape(name)}\b[\w \t,]*(?::[^=\n]*)?=(?!=)"
+    found = re.search(assigns, source, re.M)
+    return source.count("\n", 0, found.start()) + 1 if found else None
+
+
 def _collect(script: Path) -> dict[str, object]:
     """The worker: run ``script`` and keep its public numbers and strings."""
     import runpy
