@@ -1,6 +1,7 @@
 """The figure pipeline in tools/figures.py: cached, reproducible, loud on failure."""
 
 import re
+import subprocess
 from pathlib import Path
 
 import figures
@@ -36,16 +37,24 @@ def worker_calls(monkeypatch):
     fails as the real one does on a script that raises."""
     calls: list[list[str]] = []
 
-    def fake(out_dir, scripts):
-        calls.append(sorted(s.name for s in scripts))
-        for script in scripts:
-            if "raise" in script.read_text():
-                raise figures.FigureError(f"figure script {script} failed")
-            for theme in figures.THEMES:
-                (out_dir / figures.svg_name(script.stem, theme)).write_text("<svg/>")
-            (out_dir / f"{script.stem}.sizes.json").write_text("{}")
+    def fake(jobs):  # run_python's: each job is [worker, OUT_DIR, *scripts]
+        calls.append(sorted(Path(s).name for job in jobs for s in job[2:]))
+        done = []
+        for job in jobs:
+            out_dir, paths = Path(job[1]), [Path(s) for s in job[2:]]
+            code, err = 0, ""
+            for script in paths:
+                if "raise" in script.read_text():
+                    code, err = 1, f"figure script {script} failed"
+                    break
+                for theme in figures.THEMES:
+                    svg = out_dir / figures.svg_name(script.stem, theme)
+                    svg.write_text("<svg/>")
+                (out_dir / f"{script.stem}.sizes.json").write_text("{}")
+            done.append(subprocess.CompletedProcess(job, code, "", err))
+        return done
 
-    monkeypatch.setattr(figures, "_run_worker", fake)
+    monkeypatch.setattr(scripts_module, "run_python", fake)
     return calls
 
 
@@ -139,12 +148,12 @@ def test_a_failing_script_is_named_with_its_traceback(project):
     assert "ValueError: bad data" in message
 
 
-def test_a_script_without_fig_is_an_error(project, capsys):
+def test_a_script_without_fig_is_an_error(project):
     scripts, _, cache = project
     (scripts / "plot_c.py").write_text("x = 1\n")
     cache.mkdir()
-    assert figures._render(cache, [scripts / "plot_c.py"]) == 1  # the worker
-    assert "expected a global `fig`" in capsys.readouterr().err
+    with pytest.raises(TypeError, match="expected a global `fig`"):
+        figures._draw(cache, scripts / "plot_c.py")  # the worker's, for one script
 
 
 def test_a_failed_script_is_retried_on_the_next_build(project, worker_calls):

@@ -1,6 +1,7 @@
 """Build-time numbers (tools/values.py): computed, cached, never silently missing."""
 
 import pytest
+import scripts
 import values
 
 SCRIPT = """
@@ -37,9 +38,9 @@ def test_values_are_cached_until_the_script_or_package_changes(script, monkeypat
     path, package, cache = script
     values.load_values([path], package, cache)
     calls = []
-    real_run = values.run_python
+    real_run = scripts.run_python
     monkeypatch.setattr(
-        values, "run_python", lambda jobs: calls.extend(jobs) or real_run(jobs)
+        scripts, "run_python", lambda jobs: calls.extend(jobs) or real_run(jobs)
     )
     values.load_values([path], package, cache)
     assert calls == []

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markup
-from scripts import digest, run_python, shares
+from scripts import each_script, run_stale
 
 CLASS = "hg-explorable"
 # The loader, once per page after its last explorable. It reserves each
@@ -113,23 +113,21 @@ def build_data(
     with the script's name and traceback if one fails, or if it names a page
     script that ``script_dir`` does not hold.
     """
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    found, stale = {}, []
-    for script in sorted(script_dir.glob("*.py")):
-        target = cache_dir / f"{script.stem}.json"
-        stamp = cache_dir / f"{script.stem}.sha256"
-        key = digest([script, Path(__file__)], package_dir)
-        if not (target.is_file() and stamp.is_file() and stamp.read_text() == key):
-            stale.append((script, target, stamp, key))
-    jobs = shares(stale)
-    commands = [[__file__, str(cache_dir), *(str(s[0]) for s in job)] for job in jobs]
-    for share, done in zip(jobs, run_python(commands), strict=True):
-        if done.returncode != 0:
-            raise ExplorableError(done.stderr.strip())
-        for _, _, stamp, key in share:
-            stamp.write_text(key)
-    for script in sorted(script_dir.glob("*.py")):
-        target = cache_dir / f"{script.stem}.json"
+    data_scripts = sorted(script_dir.glob("*.py"))
+    json_of = {
+        script.stem: cache_dir / f"{script.stem}.json" for script in data_scripts
+    }
+    run_stale(
+        __file__,
+        data_scripts,
+        package_dir,
+        cache_dir,
+        lambda script: [json_of[script.stem]],
+        ExplorableError,
+    )
+    found = {}
+    for script in data_scripts:
+        target = json_of[script.stem]
         record = json.loads(target.read_text(encoding="utf-8"))
         page_script, room = record["script"], record["room"]
         if not (script_dir / page_script).is_file():
@@ -230,21 +228,5 @@ def _write(out_dir: Path, script: Path) -> None:
     (out_dir / f"{script.stem}.json").write_text(text, encoding="utf-8")
 
 
-def _write_all(out_dir: Path, scripts: list[Path]) -> int:
-    """The worker: :func:`_write` each script in turn; the first that fails
-    is named, with its traceback."""
-    import traceback
-
-    for script in scripts:
-        try:
-            _write(out_dir, script)
-        except Exception:
-            print(f"explorable data script {script} failed:", file=sys.stderr)
-            traceback.print_exc()
-            return 1
-    return 0
-
-
 if __name__ == "__main__":
-    out, *paths = sys.argv[1:]
-    sys.exit(_write_all(Path(out), [Path(p) for p in paths]))
+    sys.exit(each_script(_write, "explorable data script"))

@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 import markup
 from cycler import cycler
-from scripts import digest, run_python, shares
+from scripts import each_script, run_stale
 
 THEMES = ("light", "dark")
 # The smallest text a figure may show on a phone, in CSS px (issue 11). A
@@ -143,38 +143,13 @@ def build_figures(script_dir: Path, package_dir: Path, cache_dir: Path) -> list[
     Returns one :class:`Figure` per script, stale or not. Raises
     :class:`FigureError` with the script's name and traceback if one fails.
     """
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    stale = to_draw(script_dir, package_dir, cache_dir)
-    if stale:
-        _run_worker(cache_dir, [script for script, _, _ in stale])
-        for _, stamp, key in stale:
-            stamp.write_text(key)
-    return planned(script_dir, cache_dir)
-
-
-def to_draw(
-    script_dir: Path, package_dir: Path, cache_dir: Path
-) -> list[tuple[Path, Path, str]]:
-    """The figures whose cache key changed or whose files are missing: each
-    as (script, its stamp, its new key)."""
-    stale = []
-    for fig in planned(script_dir, cache_dir):
-        script = script_dir / f"{fig.name}.py"
-        stamp = cache_dir / f"{fig.name}.sha256"
-        key = digest([script, Path(__file__)], package_dir)
-        fresh = stamp.is_file() and stamp.read_text() == key
-        files = [*fig.svgs.values(), fig.sizes]
-        if not (fresh and all(p.is_file() for p in files)):
-            stale.append((script, stamp, key))
-    return stale
-
-
-def _run_worker(out_dir: Path, scripts: list[Path]) -> None:
-    """Render ``scripts`` in fresh processes (``scripts.shares``)."""
-    jobs = [[__file__, str(out_dir), *map(str, job)] for job in shares(scripts)]
-    failures = [done for done in run_python(jobs) if done.returncode != 0]
-    if failures:
-        raise FigureError(failures[0].stderr.strip() or failures[0].stdout.strip())
+    figures = planned(script_dir, cache_dir)
+    made = {f.name: [*f.svgs.values(), f.sizes] for f in figures}
+    scripts = [script_dir / f"{f.name}.py" for f in figures]
+    run_stale(
+        __file__, scripts, package_dir, cache_dir, lambda s: made[s.stem], FigureError
+    )
+    return figures
 
 
 def light_and_dark(
@@ -273,42 +248,33 @@ def _write_sizes(fig, path: Path) -> None:
     path.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
 
 
-def _render(out_dir: Path, scripts: list[Path]) -> int:
-    """The worker: run each script in the light palette, save its ``fig`` as
+def _draw(out_dir: Path, script: Path) -> None:
+    """The worker: run ``script`` in the light palette, save its ``fig`` as
     SVG, and write the dark twin (:func:`in_dark`)."""
     import runpy
-    import traceback
 
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    for script in scripts:
-        try:
-            with plt.rc_context(style("light")):
-                namespace = runpy.run_path(str(script), run_name="__figure__")
-                fig = namespace.get("fig")
-                if not isinstance(fig, matplotlib.figure.Figure):
-                    raise TypeError(
-                        "expected a global `fig` holding a matplotlib Figure, "
-                        f"got {type(fig).__name__}"
-                    )
-                light = out_dir / svg_name(script.stem, "light")
-                fig.savefig(light, format="svg", metadata={"Date": None})
-                _write_sizes(fig, out_dir / f"{script.stem}.sizes.json")
-            svg = light.read_text(encoding="utf-8")
-            dark = out_dir / svg_name(script.stem, "dark")
-            dark.write_text(in_dark(svg), encoding="utf-8")
-        except Exception:
-            print(f"figure script {script} failed:", file=sys.stderr)
-            traceback.print_exc()
-            return 1
-        finally:
-            plt.close("all")
-    return 0
+    try:
+        with plt.rc_context(style("light")):
+            namespace = runpy.run_path(str(script), run_name="__figure__")
+            fig = namespace.get("fig")
+            if not isinstance(fig, matplotlib.figure.Figure):
+                raise TypeError(
+                    "expected a global `fig` holding a matplotlib Figure, "
+                    f"got {type(fig).__name__}"
+                )
+            light = out_dir / svg_name(script.stem, "light")
+            fig.savefig(light, format="svg", metadata={"Date": None})
+            _write_sizes(fig, out_dir / f"{script.stem}.sizes.json")
+    finally:
+        plt.close("all")
+    dark = out_dir / svg_name(script.stem, "dark")
+    dark.write_text(in_dark(light.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    out, *paths = sys.argv[1:]
-    sys.exit(_render(Path(out), [Path(p) for p in paths]))
+    sys.exit(each_script(_draw, "figure script"))

@@ -1,14 +1,17 @@
 """The build's scripts: run side by side in fresh processes, cached under one key.
 
 Figure scripts (``figures.py``), values scripts (``values.py``), the
-link-preview image (``social_card.py``) and notebooks (``notebooks.py``) run
-in a fresh Python, so that they see the current library, and run again only
-when :func:`digest`, their one cache key, changed: the files that make the
+explorables' data scripts (``explorables.py``), the link-preview image
+(``social_card.py``) and notebooks (``notebooks.py``) run in a fresh
+Python, so that they see the current library, and run again only when
+:func:`digest`, their one cache key, changed: the files that make the
 result (the script, the module that runs it), the library's sources, and the
 Python version with every installed distribution's. A new NumPy may print a
 number differently, a new Matplotlib draw a figure differently, a new
 nbconvert write other markup; so after ``uv sync`` or ``make torch`` changed
-anything, everything runs once.
+anything, everything runs once. :func:`run_stale` is that, for the three
+kinds of script that a module of ``tools/`` runs as a worker
+(:func:`each_script`).
 
 :func:`start` runs such work in the background while MkDocs reads the
 pages, and :func:`run_python` keeps every process of it to one per core: a
@@ -34,6 +37,7 @@ import signal
 import subprocess
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from importlib import metadata
@@ -127,11 +131,61 @@ def run_python(jobs: Sequence[Sequence[str]]) -> list[subprocess.CompletedProces
         return list(pool.map(run, jobs))
 
 
-def shares(items: list) -> list[list]:
+def _shares(items: list) -> list[list]:
     """``items`` (scripts) in jobs for :func:`run_python`, one share per
     core: each new Python imports NumPy and the library again."""
     cores = os.cpu_count() or 1
     return [items[i::cores] for i in range(cores) if items[i::cores]]
+
+
+def run_stale(
+    worker: str,
+    scripts: Iterable[Path],
+    package_dir: Path,
+    cache_dir: Path,
+    outputs: Callable[[Path], Iterable[Path]],
+    error: type[Exception],
+) -> None:
+    """Run each of ``scripts`` whose result in ``cache_dir`` is stale: whose
+    ``outputs(script)`` are not all there, or whose key (:func:`digest` of the
+    script, the ``worker`` module and the library in ``package_dir``) is not
+    the one its stamp, ``<script's stem>.sha256``, holds. The stale scripts
+    run as ``python worker CACHE_DIR SCRIPT ...`` (:func:`each_script`), one
+    share of them per core, and each is stamped once its share succeeded.
+    Raises ``error`` with the worker's message if one failed."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    stale = []
+    for script in scripts:
+        stamp = cache_dir / f"{script.stem}.sha256"
+        key = digest([script, Path(worker)], package_dir)
+        made = all(path.is_file() for path in outputs(script))
+        if not (made and stamp.is_file() and stamp.read_text() == key):
+            stale.append((script, stamp, key))
+    if not stale:
+        return
+    jobs = _shares(stale)
+    commands = [[worker, str(cache_dir), *(str(s) for s, _, _ in job)] for job in jobs]
+    for share, done in zip(jobs, run_python(commands), strict=True):
+        if done.returncode != 0:
+            raise error(done.stderr.strip() or done.stdout.strip())
+        for _, stamp, key in share:
+            stamp.write_text(key)
+
+
+def each_script(make: Callable[[Path, Path], None], what: str) -> int:
+    """A worker's main, for ``python worker OUT_DIR SCRIPT ...``: calls
+    ``make(out_dir, script)`` for each script in turn. The first that raises
+    is named (``what`` says what kind of script it is), with its traceback,
+    on stderr, and the exit code is 1."""
+    out_dir, *paths = sys.argv[1:]
+    for path in paths:
+        try:
+            make(Path(out_dir), Path(path))
+        except Exception:
+            print(f"{what} {path} failed:", file=sys.stderr)
+            traceback.print_exc()
+            return 1
+    return 0
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ process running its share of them in turn (so each seeds its own
 randomness, as the library's ``seed`` arguments do), and are cached under
 the key ``scripts.py`` makes. No MkDocs here.
 
-    python tools/values.py SCRIPT [SCRIPT ...]   # the worker: values as JSON
+    python tools/values.py OUT_DIR SCRIPT [SCRIPT ...]   # the worker: values as JSON
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import re
 import sys
 from pathlib import Path
 
-from scripts import digest, run_python, shares
+from scripts import each_script, run_stale
 
 PLACEHOLDER = re.compile(r"\{\{ +(?P<name>[A-Za-z_]\w*)(?::(?P<spec>[^}\s]+))? +\}\}")
 
@@ -37,31 +37,11 @@ def load_values(
     """The values each script defines, keyed by the script's stem (its page),
     from the cache or from running the script. Raises :class:`ValuesError`
     with the script's name and traceback if one fails."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    found: dict[str, dict[str, object]] = {}
-    stale: list[tuple[Path, Path, str]] = []
-    for script in scripts:
-        cached = cache_dir / f"{script.stem}.json"
-        key = digest([script, Path(__file__)], package_dir)
-        stored = json.loads(cached.read_text()) if cached.is_file() else {}
-        if stored.get("key") == key:
-            found[script.stem] = stored["values"]
-        else:
-            stale.append((script, cached, key))
-    jobs = shares(stale)
-    commands = [[__file__, *(str(script) for script, _, _ in job)] for job in jobs]
-    for share, done in zip(jobs, run_python(commands), strict=True):
-        if done.returncode != 0:
-            raise ValuesError(done.stderr.strip())
-        computed = json.loads(done.stdout)
-        for script, cached, key in share:
-            found[script.stem] = computed[str(script)]
-            record = {"key": key, "values": found[script.stem]}
-            # Whole or not at all: the tests read it while a build writes.
-            partial = cached.with_suffix(f".{os.getpid()}.part")
-            partial.write_text(json.dumps(record, sort_keys=True))
-            partial.replace(cached)
-    return found
+    made = {script.stem: cache_dir / f"{script.stem}.json" for script in scripts}
+    run_stale(
+        __file__, scripts, package_dir, cache_dir, lambda s: [made[s.stem]], ValuesError
+    )
+    return {stem: json.loads(path.read_text()) for stem, path in made.items()}
 
 
 def fill(
@@ -106,8 +86,9 @@ def line_defining(source: str, name: str) -> int | None:
     return source.count("\n", 0, found.start()) + 1 if found else None
 
 
-def _collect(script: Path) -> dict[str, object]:
-    """The worker: run ``script`` and keep its public numbers and strings."""
+def _write(out_dir: Path, script: Path) -> None:
+    """The worker: run ``script`` and write its public numbers and strings as
+    JSON, whole or not at all (the tests read them while a build writes)."""
     import runpy
 
     import numpy as np
@@ -121,24 +102,10 @@ def _collect(script: Path) -> dict[str, object]:
             value = value.item()
         if isinstance(value, bool | int | float | str):
             values[name] = value
-    return values
-
-
-def _collect_all(scripts: list[str]) -> int:
-    """The worker: the values of each script in turn, as one JSON object."""
-    import traceback
-
-    computed = {}
-    for script in scripts:
-        try:
-            computed[script] = _collect(Path(script))
-        except Exception:
-            print(f"values script {script} failed:", file=sys.stderr)
-            traceback.print_exc()
-            return 1
-    print(json.dumps(computed, sort_keys=True))
-    return 0
+    partial = out_dir / f"{script.stem}.{os.getpid()}.part"
+    partial.write_text(json.dumps(values, sort_keys=True))
+    partial.replace(out_dir / f"{script.stem}.json")
 
 
 if __name__ == "__main__":
-    sys.exit(_collect_all(sys.argv[1:]))
+    sys.exit(each_script(_write, "values script"))
