@@ -6,6 +6,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -80,6 +83,25 @@ class Build:
             log = self._log.read_text(encoding="utf-8", errors="replace")
             pytest.fail(f"mkdocs build --strict failed:\n{log[-6000:]}")
         return self.site
+
+    def then(self, work: Callable[[Path], object]) -> Future:
+        """``work(site)`` in a thread of its own, as soon as the build has
+        ended well: the tests that do not read the site run meanwhile. Its
+        result, or what it raised, in the Future; after a failed build,
+        ``work`` never runs (:meth:`result` reports the failure)."""
+        future: Future = Future()
+
+        def run() -> None:
+            if self._process.wait() != 0:
+                future.set_exception(RuntimeError("mkdocs build --strict failed"))
+                return
+            try:
+                future.set_result(work(self.site))
+            except BaseException as error:  # handed to whoever waits for it
+                future.set_exception(error)
+
+        threading.Thread(target=run, name="after the build", daemon=True).start()
+        return future
 
     def stop(self) -> None:
         self._process.kill()

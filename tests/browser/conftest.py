@@ -7,6 +7,10 @@ chosen none), a few pages at a time. A visit records what the tests then
 check: every request, console errors, the text, the images, the width, the
 copy buttons, and axe-core's findings (``browsing.py``).
 
+The visits begin as soon as the site is built, in a thread of their own,
+while the tests that do not read the site run on the other core; the
+browser tests, which run last, read what they saw.
+
 Without a Chromium the tests skip, saying so; without axe-core
 (``npm ci --prefix tools/browser``) only the accessibility tests skip.
 """
@@ -16,11 +20,18 @@ from __future__ import annotations
 import asyncio
 import functools
 import http.server
+import importlib.util
 import threading
+from concurrent.futures import Future
+from pathlib import Path
 
+import conftest
 import pytest
 
 from .browsing import AXE, CHROMIUM, NOT_FOUND, Browsed, browse, nav_pages
+
+_servers: dict[Path, http.server.ThreadingHTTPServer] = {}
+_early: dict[str, Future] = {}  # "browsed": the visits, begun after the build
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -28,35 +39,69 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _serve(site: Path) -> str:
+    """The address of ``site`` (built or not yet), served from a thread on a
+    free port of 127.0.0.1, one server per site for the whole session."""
+    if site not in _servers:
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        _servers[site] = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=_servers[site].serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{_servers[site].server_address[1]}/"
+
+
+def _pages(site: Path) -> list[str]:
+    """Every page in the nav, and the 404 page, as paths from the site root."""
+    return [*nav_pages(site), NOT_FOUND]
+
+
+def _browse_site(site: Path) -> Browsed:
+    """One run of Chromium over the whole site."""
+    axe = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
+    return asyncio.run(browse(_serve(site), _pages(site), axe))
+
+
+@pytest.hookimpl(trylast=True)  # after tests/conftest.py has started the build
+def pytest_collection_finish(session):
+    """Begin the visits once the site is built, if a selected test reads
+    them and Chromium is there (otherwise the fixture skips, saying why)."""
+    reads = any("browsed" in getattr(i, "fixturenames", ()) for i in session.items)
+    can = CHROMIUM.is_file() and importlib.util.find_spec("playwright") is not None
+    if reads and can and "site" in conftest._builds:
+        _early["browsed"] = conftest._builds["site"].then(_browse_site)
+
+
+def pytest_sessionfinish(session):
+    for server in _servers.values():
+        server.shutdown()
+        server.server_close()
+    _servers.clear()
+    _early.clear()
+
+
 @pytest.fixture(scope="session")
-def base_url(site):
-    """The built site, served from a thread on a free port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+def base_url(site) -> str:
+    """The built site, served on 127.0.0.1."""
+    return _serve(site)
 
 
 @pytest.fixture(scope="session")
 def pages(site) -> list[str]:
     """Every page in the nav, and the 404 page, as paths from the site root."""
-    found = nav_pages(site)
+    found = _pages(site)
     assert "" in found, f"no home page in the nav: {found}"
-    return [*found, NOT_FOUND]
+    return found
 
 
 @pytest.fixture(scope="session")
-def browsed(base_url, pages) -> Browsed:
-    """One run of Chromium over the whole site; the tests read what it saw."""
+def browsed(site, pages) -> Browsed:
+    """One run of Chromium over the whole site (begun as soon as it was
+    built); the tests read what it saw."""
     if not CHROMIUM.is_file():
         pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium")
     pytest.importorskip("playwright.async_api")
-    axe = AXE.read_text(encoding="utf-8") if AXE.is_file() else None
-    return asyncio.run(browse(base_url, pages, axe))
+    if "browsed" in _early:
+        return _early["browsed"].result()
+    return _browse_site(site)
 
 
 @pytest.fixture(scope="session")
