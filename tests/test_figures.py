@@ -199,7 +199,9 @@ def test_a_figure_gets_the_least_width_a_phone_shows_it_at():
     # figure is 614.4 * 11 / 14.667 = 460.8 px wide.
     assert figures.phone_width(14.667, 614.4) == 461
     source = "![A rising line](figures/plot_a.svg)\n"
-    out = light_and_dark(page_html(source), {"plot_a": (14.667, 614.4)}, "p.md", source)
+    out = light_and_dark(
+        page_html(source), {"plot_a": (14.667, 614.4, 345.6)}, "p.md", source
+    )
     images = re.findall(r"<img [^>]*>", out)
     assert len(images) == 2
     for image in images:
@@ -210,7 +212,9 @@ def test_a_figure_gets_the_least_width_a_phone_shows_it_at():
 def test_a_figure_without_text_gets_no_phone_width():
     # Images alone, as the digits' 8 x 8 weights: nothing to keep readable.
     source = "![Weights as images](figures/plot_a.svg)\n"
-    out = light_and_dark(page_html(source), {"plot_a": (None, 768.0)}, "p.md", source)
+    out = light_and_dark(
+        page_html(source), {"plot_a": (None, 768.0, 203.7)}, "p.md", source
+    )
     images = re.findall(r"<img [^>]*>", out)
     assert len(images) == 2
     for image in images:
@@ -218,10 +222,14 @@ def test_a_figure_without_text_gets_no_phone_width():
         assert "--hg-phone-width" not in image
 
 
-def test_the_worker_records_each_figures_width_and_smallest_text(project):
+def test_the_worker_records_each_figures_size_and_smallest_text(project):
     (built,) = [f for f in figures.build_figures(*project) if f.name == "plot_a"]
-    text_px, width_px = built.text_and_width()
-    assert width_px == pytest.approx(6.4 * 96)  # the default size of style()
+    text_px, width_px, height_px = built.text_and_size()
+    # The default size of style(), 6.4 by 3.6 inches, at 96 px an inch: what
+    # the SVG states in points (72 an inch).
+    assert (width_px, height_px) == pytest.approx((6.4 * 96, 3.6 * 96))
+    svg = built.svgs["light"].read_text()
+    assert 'width="460.8pt" height="259.2pt"' in svg
     assert text_px == pytest.approx(11 * 4 / 3, abs=1e-3)  # 11 pt, recorded to 0.001 px
 
 
@@ -309,3 +317,18 @@ def test_a_figure_links_to_its_script_in_the_same_paragraph():
         'href="https://example.org/o/r/blob/main/docs/figures/plot_a.py">'
         "Script of this figure: <code>plot_a.py</code></a>"
     )
+
+
+def test_a_figure_keeps_its_room_before_it_loads():
+    source = "![A rising line](figures/plot_a.svg)\n"
+    known = {"plot_a": (14.667, 614.4, 345.6)}
+    out = light_and_dark(page_html(source), known, "p.md", source)
+    images = re.findall(r"<img [^>]*>", out)
+    assert len(images) == 2
+    for image in images:
+        assert 'width="614" height="346"' in image
+    # A size the page gave stays, alone.
+    source = "![A rising line](figures/plot_a.svg){ width=300 }\n"
+    out = light_and_dark(page_html(source), known, "p.md", source)
+    assert out.count('width="300"') == 2
+    assert "height=" not in out

@@ -76,13 +76,13 @@ class Figure:
 
     name: str
     svgs: dict[str, Path]
-    sizes: Path  # JSON: the figure's width and its smallest text, in CSS px
+    sizes: Path  # JSON: the figure's size and its smallest text, in CSS px
 
-    def text_and_width(self) -> tuple[float | None, float]:
-        """The figure's smallest text (None if it has none) and its width, in
-        CSS px at its own size."""
+    def text_and_size(self) -> tuple[float | None, float, float]:
+        """The figure's smallest text (None if it has none), its width and its
+        height, in CSS px at its own size."""
         sizes = json.loads(self.sizes.read_text(encoding="utf-8"))
-        return sizes["smallest_text_px"], sizes["width_px"]
+        return sizes["smallest_text_px"], sizes["width_px"], sizes["height_px"]
 
 
 def phone_width(smallest_text_px: float, width_px: float) -> int:
@@ -178,10 +178,13 @@ def light_and_dark(
     the figure's script follows the images, in the same paragraph (class
     ``hg-figure-script``, styled in ``extra.css``).
 
-    When ``known`` maps each name to the figure's smallest text and width
-    (:meth:`Figure.text_and_width`), each image also gets the width a phone
-    must show it at, ``--hg-phone-width`` (:func:`phone_width`, used by
-    ``extra.css``), and its smallest text as ``data-text-px``.
+    When ``known`` maps each name to the figure's smallest text, width and
+    height (:meth:`Figure.text_and_size`), each image also gets the width a
+    phone must show it at, ``--hg-phone-width`` (:func:`phone_width`, used
+    by ``extra.css``), and its smallest text as ``data-text-px``; and, if the
+    page gave it no size of its own, its ``width`` and ``height``, so that
+    the page keeps its room before it loads: a lazy figure that arrives
+    while the reader scrolls moves nothing.
     """
     edits, seen = [], []
     for image in tree.find("img"):
@@ -209,7 +212,9 @@ def light_and_dark(
         folder = address.path[: address.path.rfind("/") + 1]
         attrs = image.attrs | {"loading": "lazy"}
         if isinstance(known, Mapping):
-            text_px, width_px = known[name]
+            text_px, width_px, height_px = known[name]
+            if not {"width", "height"} & image.attrs.keys():
+                attrs |= {"width": f"{width_px:.0f}", "height": f"{height_px:.0f}"}
             if text_px is None:  # no text to keep readable on a phone
                 attrs |= {"data-text-px": "none"}
             else:
@@ -232,8 +237,8 @@ def light_and_dark(
 
 
 def _write_sizes(fig, path: Path) -> None:
-    """Save the figure's width and its smallest visible text, in CSS px (a
-    point is 4/3 px), as its SVG shows them at their own size."""
+    """Save the figure's width and height and its smallest visible text, in
+    CSS px (a point is 4/3 px), as its SVG shows them at its own size."""
     from matplotlib.text import Text
 
     sizes = [
@@ -244,6 +249,7 @@ def _write_sizes(fig, path: Path) -> None:
     record = {  # a figure of images alone has no text: None
         "smallest_text_px": round(min(sizes) * 4 / 3, 3) if sizes else None,
         "width_px": round(fig.get_figwidth() * 96, 3),
+        "height_px": round(fig.get_figheight() * 96, 3),
     }
     path.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
 

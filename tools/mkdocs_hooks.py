@@ -66,8 +66,9 @@ from scripts import cache_dir, start, stop  # noqa: E402
 
 CACHE = cache_dir()
 
-# Each figure's smallest text and width, in CSS px (figures.Figure.text_and_width).
-_known_figures: dict[str, tuple[float, float]] = {}
+# Each figure's smallest text, width and height, in CSS px
+# (figures.Figure.text_and_size).
+_known_figures: dict[str, tuple[float | None, float, float]] = {}
 _page_values: dict[str, dict[str, object]] = {}  # each page's, once computed
 _started: dict = {}  # name -> Future: the work on_files started (scripts.start)
 _notebooks: dict[str, str] = {}  # src_uri -> the script's path
@@ -278,7 +279,7 @@ def on_env(env, config, files):
     _finished("card")
     _known_figures.clear()
     for figure in _finished("figures"):
-        _known_figures[figure.name] = figure.text_and_width()
+        _known_figures[figure.name] = figure.text_and_size()
     _explorables.clear()
     _explorables.update(_finished("explorables"))
     return env

@@ -81,10 +81,12 @@ CODE_BLOCKS = """() => ["code", "nav.md-code__nav"].map((what) =>
 
 # What one visit measures, in the page, after it has loaded.
 MEASURE = """async () => {
+  const box = (el) => el.getBoundingClientRect();
+  const unloaded = new Map([...document.images].filter((img) => !img.complete)
+    .map((img) => [img, box(img).height]));
   for (const img of document.images) img.loading = "eager";
   await Promise.all([...document.images].map((img) => img.complete ? null :
     new Promise((done) => { img.onload = img.onerror = done; })));
-  const box = (el) => el.getBoundingClientRect();
   const visible = (el) => el.checkVisibility() && box(el).width > 0;
   const wide = [...document.querySelectorAll(
     ".math-display, .md-typeset pre > code, .md-typeset__scrollwrap," +
@@ -107,6 +109,9 @@ MEASURE = """async () => {
       alt: (img.getAttribute("alt") || "").trim(),
       naturalWidth: img.naturalWidth,
       width: box(img).width,
+      height: box(img).height,
+      // Its height while it had not loaded yet (null: it had by then).
+      heightUnloaded: unloaded.has(img) ? unloaded.get(img) : null,
       textPx: img.dataset.textPx === "none" ? null
         : parseFloat(img.dataset.textPx || "0"),
       visible: visible(img),

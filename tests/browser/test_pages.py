@@ -70,6 +70,28 @@ def test_every_visible_image_loads_and_has_alt_text(visits, config):
     assert offenders(visits(config), problems) == []
 
 
+def test_a_figure_keeps_its_room_before_it_loads(visits):
+    """A figure loads lazily, as the reader nears it; the page must not move
+    when it arrives (tools/figures.py gives it its width and height). On the
+    phone, whose visit leaves the figures far down unloaded until measured."""
+    done = visits("phone-dark")
+    unloaded = [
+        image
+        for v in done.values()
+        for image in v.measured["images"]
+        if image["visible"] and image["heightUnloaded"] is not None
+    ]
+
+    def problems(v):
+        for image in v.measured["images"]:
+            before, after = image["heightUnloaded"], image["height"]
+            if image["visible"] and before is not None and abs(after - before) > 1:
+                yield f"{image['src'][:60]}: {before:.0f} px tall, {after:.0f} loaded"
+
+    assert offenders(done, problems) == []
+    assert len(unloaded) >= 3, "no figure was still loading: nothing was checked"
+
+
 @pytest.mark.parametrize("config", CONFIGS)
 def test_the_figures_shown_match_the_palette(visits, config):
     dark = config.endswith("dark")
