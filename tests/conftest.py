@@ -87,8 +87,9 @@ class Build:
     def then(self, work: Callable[[Path], object]) -> Future:
         """``work(site)`` in a thread of its own, as soon as the build has
         ended well: the tests that do not read the site run meanwhile. Its
-        result, or what it raised, in the Future; after a failed build,
-        ``work`` never runs (:meth:`result` reports the failure)."""
+        result, or what it raised, in the Future. After a failed build,
+        ``work`` never runs; the ``site`` fixture reports the failure, with
+        the build's log."""
         future: Future = Future()
 
         def run() -> None:
@@ -113,6 +114,12 @@ _builds: dict[str, Build] = {}
 _build_dirs: list[str] = []
 # The test that compares the session's build with a clean build of its own.
 TWO_BUILDS = "test_site.py::test_two_builds_are_byte_identical"
+
+
+def site_build() -> Build | None:
+    """The build of the site that the tests read, once collection has
+    started it (None when no selected test reads the site)."""
+    return _builds.get("site")
 
 
 def _reads_the_site(item) -> bool:

@@ -56,6 +56,14 @@ def test_a_failing_script_names_itself_and_its_error(script):
         values.load_values([path], package, cache)
 
 
+def test_a_script_that_exits_early_is_named_not_cached(script):
+    path, package, cache = script
+    path.write_text("import sys\n\nsys.exit()\n")  # exit code 0, nothing written
+    for _ in range(2):  # and again: it was not stamped as done
+        with pytest.raises(values.ValuesError, match=r"page\.py ran, but .*page\.json"):
+            values.load_values([path], package, cache)
+
+
 def test_scripts_that_share_a_worker_each_get_their_own_values(tmp_path):
     package = tmp_path / "pkg"
     package.mkdir()
@@ -102,7 +110,11 @@ def test_fill_rejects_a_bad_format_naming_its_line():
         ("import x\n\nsteps, rate, epochs = 1, 2, 3\n", 3),
         ("rate: float = 0.1\n", 1),
         ("if rate == 1:\n    pass\nrates = 2\n", None),
-        ("print(rate)\nrate += 1\n", None),
+        ("print(rate)\nrate += 1\n", 2),
+        ("x = f(\n    1, rate=0.1)\nrate = 2\n", 3),  # not the keyword argument
+        ('"""\nrate = the step size\n"""\nrate = 0.1\n', 4),  # nor the docstring
+        ("(a, rate) = 1, 2\n", 1),
+        ("def f():\n    rate = 1\n", None),  # only the module's names count
     ],
 )
 def test_line_defining_finds_where_a_name_is_assigned(source, line):

@@ -49,6 +49,8 @@ def digits_fit(seed: int = DEFAULT_SEED) -> tuple[Fit[Network], DigitsSplit]:
             net = fit.params  # its activations by name: the functions are ours
             names = [f.name for f in net.activations]
             kept = (net.W, net.b, names, fit.loss, fit.converged, fit.history, data)
-            path.write_bytes(pickle.dumps(kept))
+            partial = path.with_suffix(".part")  # never a truncated network
+            partial.write_bytes(pickle.dumps(kept))
+            partial.replace(path)
     W, b, names, loss, converged, history, data = pickle.loads(path.read_bytes())
     return Fit(Network(W, b, names), loss, converged, history=history), data

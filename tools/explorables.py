@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markup
-from scripts import each_script, run_stale
+from scripts import run_stale, worker_main
 
 CLASS = "hg-explorable"
 # The loader, once per page after its last explorable. It reserves each
@@ -187,7 +187,8 @@ def enhance(
 
 
 def _write(out_dir: Path, script: Path) -> None:
-    """The worker: run ``script`` and write its ``data`` as JSON."""
+    """The worker's step for one script: run ``script`` and write its
+    ``data`` as JSON."""
     import runpy
 
     import numpy as np
@@ -229,4 +230,4 @@ def _write(out_dir: Path, script: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(each_script(_write, "explorable data script"))
+    sys.exit(worker_main(_write, "explorable data script"))

@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 import markup
 from cycler import cycler
-from scripts import each_script, run_stale
+from scripts import run_stale, worker_main
 
 THEMES = ("light", "dark")
 # The smallest text a figure may show on a phone, in CSS px (issue 11). A
@@ -255,8 +255,8 @@ def _write_sizes(fig, path: Path) -> None:
 
 
 def _draw(out_dir: Path, script: Path) -> None:
-    """The worker: run ``script`` in the light palette, save its ``fig`` as
-    SVG, and write the dark twin (:func:`in_dark`)."""
+    """The worker's step for one script: run ``script`` in the light palette,
+    save its ``fig`` as SVG, and write the dark twin (:func:`in_dark`)."""
     import runpy
 
     import matplotlib
@@ -283,4 +283,4 @@ def _draw(out_dir: Path, script: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(each_script(_draw, "figure script"))
+    sys.exit(worker_main(_draw, "figure script"))

@@ -273,7 +273,8 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     """The figures and the card, finished before MkDocs copies them; every
-    values script too (one with no page fails the build as well)."""
+    values script too, its names checked against the project's (one with
+    no page fails the build as well)."""
     for name in [name for name in _started if name.startswith("values/")]:
         _page_values_of(name.removeprefix("values/"))  # its clashes checked too
     _finished("card")

@@ -11,7 +11,7 @@ number differently, a new Matplotlib draw a figure differently, a new
 nbconvert write other markup; so after ``uv sync`` or ``make torch`` changed
 anything, everything runs once. :func:`run_stale` is that, for the three
 kinds of script that a module of ``tools/`` runs as a worker
-(:func:`each_script`).
+(:func:`worker_main`).
 
 :func:`start` runs such work in the background while MkDocs reads the
 pages, and :func:`run_python` keeps every process of it to one per core: a
@@ -132,8 +132,8 @@ def run_python(jobs: Sequence[Sequence[str]]) -> list[subprocess.CompletedProces
 
 
 def _shares(items: list) -> list[list]:
-    """``items`` (scripts) in jobs for :func:`run_python`, one share per
-    core: each new Python imports NumPy and the library again."""
+    """``items`` (one per script) in jobs for :func:`run_python`, one share
+    per core: each new Python imports NumPy and the library again."""
     cores = os.cpu_count() or 1
     return [items[i::cores] for i in range(cores) if items[i::cores]]
 
@@ -150,9 +150,10 @@ def run_stale(
     ``outputs(script)`` are not all there, or whose key (:func:`digest` of the
     script, the ``worker`` module and the library in ``package_dir``) is not
     the one its stamp, ``<script's stem>.sha256``, holds. The stale scripts
-    run as ``python worker CACHE_DIR SCRIPT ...`` (:func:`each_script`), one
-    share of them per core, and each is stamped once its share succeeded.
-    Raises ``error`` with the worker's message if one failed."""
+    run as ``python worker CACHE_DIR SCRIPT ...`` (:func:`worker_main`), one
+    share of them per core, and each is stamped once its share succeeded and
+    its outputs are there. Raises ``error`` with the worker's message if one
+    failed, or naming the script whose outputs are missing."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     stale = []
     for script in scripts:
@@ -166,13 +167,17 @@ def run_stale(
     jobs = _shares(stale)
     commands = [[worker, str(cache_dir), *(str(s) for s, _, _ in job)] for job in jobs]
     for share, done in zip(jobs, run_python(commands), strict=True):
+        said = done.stderr.strip() or done.stdout.strip()
         if done.returncode != 0:
-            raise error(done.stderr.strip() or done.stdout.strip())
-        for _, stamp, key in share:
+            names = ", ".join(str(script) for script, _, _ in share)
+            raise error(said or f"{worker} ended with code {done.returncode}: {names}")
+        for script, stamp, key in share:
+            if missing := [str(p) for p in outputs(script) if not p.is_file()]:
+                raise error(f"{script} ran, but {', '.join(missing)} was not written")
             stamp.write_text(key)
 
 
-def each_script(make: Callable[[Path, Path], None], what: str) -> int:
+def worker_main(make: Callable[[Path, Path], None], what: str) -> int:
     """A worker's main, for ``python worker OUT_DIR SCRIPT ...``: calls
     ``make(out_dir, script)`` for each script in turn. The first that raises
     is named (``what`` says what kind of script it is), with its traceback,

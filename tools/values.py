@@ -15,6 +15,7 @@ the key ``scripts.py`` makes. No MkDocs here.
 
 from __future__ import annotations
 
+import ast
 import difflib
 import json
 import os
@@ -22,7 +23,7 @@ import re
 import sys
 from pathlib import Path
 
-from scripts import each_script, run_stale
+from scripts import run_stale, worker_main
 
 PLACEHOLDER = re.compile(r"\{\{ +(?P<name>[A-Za-z_]\w*)(?::(?P<spec>[^}\s]+))? +\}\}")
 
@@ -79,16 +80,30 @@ def fill(
 
 
 def line_defining(source: str, name: str) -> int | None:
-    """The line of the values script ``source`` that first assigns ``name``
-    (``name = ...``, ``a, name = ...``), or None."""
-    assigns = rf"^(?:[\w \t,]*,[ \t]*)?{re.escape(name)}\b[\w \t,]*(?::[^=\n]*)?=(?!=)"
-    found = re.search(assigns, source, re.M)
-    return source.count("\n", 0, found.start()) + 1 if found else None
+    """The line of the values script ``source`` whose statement first
+    assigns ``name`` at module level (``name = ...``, ``a, name = ...``,
+    ``name: float = ...``), or None."""
+    try:
+        module = ast.parse(source)
+    except SyntaxError:
+        return None
+    for statement in module.body:
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, ast.AnnAssign | ast.AugAssign):
+            targets = [statement.target]
+        else:
+            continue
+        for target in targets:
+            if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target)):
+                return statement.lineno
+    return None
 
 
 def _write(out_dir: Path, script: Path) -> None:
-    """The worker: run ``script`` and write its public numbers and strings as
-    JSON, whole or not at all (the tests read them while a build writes)."""
+    """The worker's step for one script: run ``script`` and write its public
+    numbers and strings as JSON, whole or not at all (the tests read them
+    while a build writes)."""
     import runpy
 
     import numpy as np
@@ -108,4 +123,4 @@ def _write(out_dir: Path, script: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(each_script(_write, "values script"))
+    sys.exit(worker_main(_write, "values script"))

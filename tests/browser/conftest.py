@@ -31,7 +31,8 @@ import pytest
 from .browsing import AXE, CHROMIUM, NOT_FOUND, Browsed, browse, nav_pages
 
 _servers: dict[Path, http.server.ThreadingHTTPServer] = {}
-_early: dict[str, Future] = {}  # "browsed": the visits, begun after the build
+_serving = threading.Lock()  # the visits' thread and the tests ask at once
+_early: list[Future] = []  # the visits, begun as soon as the site was built
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -42,11 +43,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def _serve(site: Path) -> str:
     """The address of ``site`` (built or not yet), served from a thread on a
     free port of 127.0.0.1, one server per site for the whole session."""
-    if site not in _servers:
-        handler = functools.partial(_QuietHandler, directory=str(site))
-        _servers[site] = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=_servers[site].serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{_servers[site].server_address[1]}/"
+    with _serving:
+        if site not in _servers:
+            handler = functools.partial(_QuietHandler, directory=str(site))
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            _servers[site] = server
+        return f"http://127.0.0.1:{_servers[site].server_address[1]}/"
 
 
 def _pages(site: Path) -> list[str]:
@@ -66,8 +69,9 @@ def pytest_collection_finish(session):
     them and Chromium is there (otherwise the fixture skips, saying why)."""
     reads = any("browsed" in getattr(i, "fixturenames", ()) for i in session.items)
     can = CHROMIUM.is_file() and importlib.util.find_spec("playwright") is not None
-    if reads and can and "site" in conftest._builds:
-        _early["browsed"] = conftest._builds["site"].then(_browse_site)
+    build = conftest.site_build()
+    if reads and can and build is not None:
+        _early.append(build.then(_browse_site))
 
 
 def pytest_sessionfinish(session):
@@ -99,8 +103,8 @@ def browsed(site, pages) -> Browsed:
     if not CHROMIUM.is_file():
         pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium")
     pytest.importorskip("playwright.async_api")
-    if "browsed" in _early:
-        return _early["browsed"].result()
+    if _early:
+        return _early[0].result()
     return _browse_site(site)
 
 
