@@ -101,7 +101,11 @@ class Explorable:
 
 def data_files(script_dir: Path, cache_dir: Path) -> list[Path]:
     """Where :func:`build_data` writes each data script's JSON (run or not yet)."""
-    return [cache_dir / f"{s.stem}.json" for s in sorted(script_dir.glob("*.py"))]
+    return [_json(cache_dir, s) for s in sorted(script_dir.glob("*.py"))]
+
+
+def _json(cache_dir: Path, script: Path) -> Path:
+    return cache_dir / f"{script.stem}.json"
 
 
 def build_data(
@@ -114,20 +118,17 @@ def build_data(
     script that ``script_dir`` does not hold.
     """
     data_scripts = sorted(script_dir.glob("*.py"))
-    json_of = {
-        script.stem: cache_dir / f"{script.stem}.json" for script in data_scripts
-    }
     run_stale(
         __file__,
         data_scripts,
         package_dir,
         cache_dir,
-        lambda script: [json_of[script.stem]],
+        lambda script: [_json(cache_dir, script)],
         ExplorableError,
     )
     found = {}
     for script in data_scripts:
-        target = json_of[script.stem]
+        target = _json(cache_dir, script)
         record = json.loads(target.read_text(encoding="utf-8"))
         page_script, room = record["script"], record["room"]
         if not (script_dir / page_script).is_file():

@@ -167,9 +167,9 @@ def run_stale(
     jobs = _shares(stale)
     commands = [[worker, str(cache_dir), *(str(s) for s, _, _ in job)] for job in jobs]
     for share, done in zip(jobs, run_python(commands), strict=True):
-        said = done.stderr.strip() or done.stdout.strip()
         if done.returncode != 0:
             names = ", ".join(str(script) for script, _, _ in share)
+            said = done.stderr.strip() or done.stdout.strip()
             raise error(said or f"{worker} ended with code {done.returncode}: {names}")
         for script, stamp, key in share:
             if missing := [str(p) for p in outputs(script) if not p.is_file()]:
